@@ -1,0 +1,5 @@
+"""`python -m entconsole`."""
+
+from entconsole.cli import main
+
+main()

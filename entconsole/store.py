@@ -1,0 +1,613 @@
+"""Persistence: one TinyDB JSON file per store, safe for concurrent sessions.
+
+The file is an ordinary TinyDB document (``{table: {doc_id: document}}``)
+written through :class:`AtomicOrjsonStorage`: orjson, a temp file in the same
+directory, fsync, ``os.replace``, fsync of the directory. A reader therefore
+always sees a whole committed state.
+
+A :class:`Store` keeps every document in memory as a frozen pydantic model,
+answers queries from indexes rebuilt on load, and changes the file only
+through :meth:`Store.transaction`: a cross-process lock (filelock) is taken,
+the file is reloaded if another session wrote it since (its stat fingerprint
+changed), the service reads and stages its changes, and one write carries
+them with one journal entry and a new revision number.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from entconsole import labels
+from entconsole.models import (
+    META_TABLE,
+    MODEL_BY_TABLE,
+    SCHEMA_VERSION,
+    Doc,
+    JournalEntry,
+    Meta,
+)
+
+D = TypeVar("D", bound=Doc)
+
+LOCK_TIMEOUT = 15.0  # seconds a transaction waits for another session
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class StoreError(Exception):
+    """A store problem with a one-line French message for the admin."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class StoreCorrupt(StoreError):
+    pass
+
+
+class StoreVersionError(StoreError):
+    pass
+
+
+class StoreWriteError(StoreError):
+    pass
+
+
+class StoreBusy(StoreError):
+    pass
+
+
+def _os_detail(exc: OSError) -> str:
+    return {
+        errno.EACCES: labels.DETAIL_PERMISSION,
+        errno.EPERM: labels.DETAIL_PERMISSION,
+        errno.ENOENT: labels.DETAIL_NOT_FOUND,
+        errno.ENOSPC: labels.DETAIL_NO_SPACE,
+        errno.EDQUOT: labels.DETAIL_NO_SPACE,
+        errno.EROFS: labels.DETAIL_READ_ONLY,
+        errno.EISDIR: labels.DETAIL_IS_DIR,
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+# --------------------------------------------------------------------------- storage
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` so that readers see the old or the new file."""
+    directory = path.parent
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    dir_fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+class AtomicOrjsonStorage(Storage):
+    """TinyDB storage: orjson, atomic replace, file opened by path on each call.
+
+    Usable on its own with TinyDB (``TinyDB(path, storage=AtomicOrjsonStorage)``)
+    to read a store with TinyDB's query API.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.writes = 0
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        raw = self.path.read_bytes()
+        if not raw.strip():
+            return None
+        return orjson.loads(raw)
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        atomic_write(self.path, orjson.dumps(data))
+        self.writes += 1
+
+
+def open_tinydb(path: str | os.PathLike[str]) -> TinyDB:
+    """A plain TinyDB view of a store file (for ad-hoc queries and tests)."""
+    return TinyDB(path, storage=AtomicOrjsonStorage)
+
+
+# --------------------------------------------------------------------------- indexes
+
+
+def _keys_structure_id(doc: Any) -> Iterable[str]:
+    return (doc.structure_id,)
+
+
+def _keys_structures(doc: Any) -> Iterable[str]:
+    return doc.structures
+
+
+# table -> index name -> function giving a document's keys in that index
+INDEX_SPECS: dict[str, dict[str, Callable[[Any], Iterable[Any]]]] = {
+    "users": {
+        "profile": lambda u: (u.profile,),
+        "structure": lambda u: (*u.structures, *u.removed_from_structures),
+        "class": lambda u: u.classes,
+        "group": lambda u: u.groups,
+        "login": lambda u: (u.login,) if not u.login_alias else (u.login, u.login_alias),
+        "external_id": lambda u: (u.external_id,) if u.external_id else (),
+    },
+    "classes": {"structure": _keys_structure_id},
+    "groups": {
+        "structure": _keys_structure_id,
+        "class": lambda g: (g.class_id,) if g.class_id else (),
+    },
+    "links": {"source": lambda l: (l.source,), "target": lambda l: (l.target,)},
+    "flash_messages": {"structure": _keys_structures},
+    "block_traces": {"structure": _keys_structure_id},
+    "connectors": {"structure": _keys_structure_id},
+    "reports": {"structure": _keys_structures},
+    "shares": {"structure": _keys_structure_id, "owner": lambda s: (s.owner_id,)},
+    "share_bookmarks": {"owner": lambda b: (b.owner_id,)},
+    "journal": {"actor": lambda j: (j.actor,)},
+}
+
+
+class Index:
+    """key -> set of document ids, kept in step with the documents."""
+
+    __slots__ = ("keys_of", "map")
+
+    def __init__(self, keys_of: Callable[[Any], Iterable[Any]]) -> None:
+        self.keys_of = keys_of
+        self.map: dict[Any, set[str]] = defaultdict(set)
+
+    def add(self, doc: Doc) -> None:
+        for key in self.keys_of(doc):
+            self.map[key].add(doc.id)
+
+    def remove(self, doc: Doc) -> None:
+        for key in self.keys_of(doc):
+            ids = self.map.get(key)
+            if ids is not None:
+                ids.discard(doc.id)
+                if not ids:
+                    del self.map[key]
+
+    def get(self, key: Any) -> frozenset[str]:
+        return frozenset(self.map.get(key, ()))
+
+
+# --------------------------------------------------------------------------- state
+
+
+class _State:
+    """Everything loaded from one revision of the file."""
+
+    def __init__(self) -> None:
+        self.meta = Meta()
+        self.docs: dict[str, dict[str, Doc]] = {t: {} for t in MODEL_BY_TABLE}
+        # TinyDB document id of each document, and the serialized form written
+        # last time, so a commit serializes only what it changed.
+        self.doc_ids: dict[str, dict[str, str]] = {t: {} for t in MODEL_BY_TABLE}
+        self.fragments: dict[str, dict[str, orjson.Fragment]] = {
+            t: {} for t in MODEL_BY_TABLE
+        }
+        self.next_doc_id: dict[str, int] = {t: 1 for t in MODEL_BY_TABLE}
+        self.indexes: dict[str, dict[str, Index]] = {
+            table: {name: Index(fn) for name, fn in specs.items()}
+            for table, specs in INDEX_SPECS.items()
+        }
+
+    def index_add(self, table: str, doc: Doc) -> None:
+        for index in self.indexes.get(table, {}).values():
+            index.add(doc)
+
+    def index_remove(self, table: str, doc: Doc) -> None:
+        for index in self.indexes.get(table, {}).values():
+            index.remove(doc)
+
+
+def _fingerprint(path: Path) -> tuple[int, int, int]:
+    st = os.stat(path)
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _dump_doc(doc: Doc) -> dict[str, Any]:
+    return doc.model_dump(mode="json")
+
+
+def _revalidate(doc: D) -> D:
+    """Validate a document as the file would hold it (catches model_copy edits)."""
+    return type(doc).model_validate(_dump_doc(doc))
+
+
+# --------------------------------------------------------------------------- store
+
+
+class Store:
+    """An open store file. Reads come from memory; writes go through transactions."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.path = Path(path).expanduser().resolve()
+        self.clock = clock
+        self.storage = AtomicOrjsonStorage(self.path)
+        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
+        self._fingerprint: tuple[int, int, int] | None = None
+        self._state = _State()
+        # Listeners called after this session loads another session's changes.
+        self.on_reload: list[Callable[[], None]] = []
+        if not self.path.exists():
+            if not create:
+                raise StoreError(
+                    labels.STORE_UNREADABLE.format(
+                        path=self.path, detail=labels.DETAIL_NOT_FOUND
+                    )
+                )
+            self._create_empty()
+        self._load()
+
+    # ---- creation
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        docs: Iterable[Doc],
+        *,
+        default_admin: str | None = None,
+        overwrite: bool = False,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> "Store":
+        """Write a new store holding `docs` (the demo, a generated store...)."""
+        target = Path(path).expanduser().resolve()
+        if target.exists() and not overwrite:
+            raise StoreError(labels.STORE_EXISTS.format(path=target))
+        state = _State()
+        state.meta = Meta(default_admin=default_admin, created=clock(), revision=1)
+        for doc in docs:
+            table = doc.TABLE
+            if doc.id in state.docs[table]:
+                raise ValueError(f"duplicate id {doc.id} in {table}")
+            state.docs[table][doc.id] = doc
+        payload = {META_TABLE: {"1": state.meta.model_dump(mode="json")}}
+        for table, docs_by_id in state.docs.items():
+            payload[table] = {
+                str(n): _dump_doc(doc) for n, doc in enumerate(docs_by_id.values(), 1)
+            }
+        cls._write_payload(target, orjson.dumps(payload), creating=True)
+        return cls(target, create=False, clock=clock)
+
+    def _create_empty(self) -> None:
+        meta = Meta(created=self.clock())
+        payload = {META_TABLE: {"1": meta.model_dump(mode="json")}}
+        payload.update({table: {} for table in MODEL_BY_TABLE})
+        self._write_payload(self.path, orjson.dumps(payload), creating=True)
+
+    @staticmethod
+    def _write_payload(path: Path, payload: bytes, *, creating: bool = False) -> None:
+        try:
+            atomic_write(path, payload)
+        except OSError as exc:
+            template = labels.STORE_CANNOT_CREATE if creating else labels.STORE_WRITE_FAILED
+            raise StoreWriteError(
+                template.format(path=path, detail=_os_detail(exc))
+            ) from exc
+
+    # ---- loading
+
+    def _read_file(self) -> tuple[dict[str, Any] | None, tuple[int, int, int]]:
+        try:
+            fingerprint = _fingerprint(self.path)
+            raw = self.storage.read()
+        except FileNotFoundError as exc:
+            raise StoreError(labels.STORE_VANISHED.format(path=self.path)) from exc
+        except OSError as exc:
+            raise StoreError(
+                labels.STORE_UNREADABLE.format(path=self.path, detail=_os_detail(exc))
+            ) from exc
+        except orjson.JSONDecodeError as exc:
+            raise StoreCorrupt(
+                labels.STORE_CORRUPT.format(path=self.path, detail=labels.DETAIL_BAD_JSON)
+            ) from exc
+        return raw, fingerprint
+
+    def _load(self) -> None:
+        raw, fingerprint = self._read_file()
+        self._state = self._parse(raw or {META_TABLE: {"1": Meta().model_dump(mode="json")}})
+        self._fingerprint = fingerprint
+
+    def _parse(self, raw: Any) -> _State:
+        not_a_store = StoreCorrupt(
+            labels.STORE_CORRUPT.format(path=self.path, detail=labels.DETAIL_NOT_A_STORE)
+        )
+        if not isinstance(raw, dict) or not isinstance(raw.get(META_TABLE), dict):
+            raise not_a_store
+        meta_docs = list(raw[META_TABLE].values())
+        if len(meta_docs) != 1 or not isinstance(meta_docs[0], dict):
+            raise not_a_store
+        version = meta_docs[0].get("version")
+        if version != SCHEMA_VERSION:
+            raise StoreVersionError(
+                labels.STORE_VERSION.format(
+                    path=self.path, found=version, expected=SCHEMA_VERSION
+                )
+            )
+        unknown = set(raw) - set(MODEL_BY_TABLE) - {META_TABLE}
+        if unknown:
+            raise StoreCorrupt(
+                labels.STORE_CORRUPT.format(
+                    path=self.path,
+                    detail=f"{labels.DETAIL_NOT_A_STORE} : {', '.join(sorted(unknown))}",
+                )
+            )
+        state = _State()
+        try:
+            state.meta = Meta.model_validate(meta_docs[0])
+        except ValidationError as exc:
+            raise not_a_store from exc
+        for table, model in MODEL_BY_TABLE.items():
+            table_raw = raw.get(table, {})
+            if not isinstance(table_raw, dict):
+                raise not_a_store
+            docs, doc_ids, fragments = state.docs[table], state.doc_ids[table], state.fragments[table]
+            highest = 0
+            for doc_id, data in table_raw.items():
+                try:
+                    doc = model.model_validate(data)
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    where = ".".join(str(p) for p in first.get("loc", ()))
+                    raise StoreCorrupt(
+                        labels.STORE_INVALID_DOC.format(
+                            path=self.path,
+                            table=table,
+                            doc=doc_id,
+                            detail=f"{where} : {first.get('msg')}",
+                        )
+                    ) from exc
+                if doc.id in docs:
+                    raise StoreCorrupt(
+                        labels.STORE_INVALID_DOC.format(
+                            path=self.path, table=table, doc=doc_id, detail="id en double"
+                        )
+                    )
+                docs[doc.id] = doc
+                doc_ids[doc.id] = doc_id
+                fragments[doc.id] = orjson.Fragment(orjson.dumps(data))
+                if doc_id.isdigit():
+                    highest = max(highest, int(doc_id))
+                state.index_add(table, doc)
+            state.next_doc_id[table] = highest + 1
+        return state
+
+    # ---- reading
+
+    @property
+    def meta(self) -> Meta:
+        return self._state.meta
+
+    @property
+    def revision(self) -> int:
+        return self._state.meta.revision
+
+    def get(self, model: type[D], doc_id: str | None) -> D | None:
+        if doc_id is None:
+            return None
+        return self._state.docs[model.TABLE].get(doc_id)  # type: ignore[return-value]
+
+    def all(self, model: type[D]) -> Iterator[D]:
+        return iter(self._state.docs[model.TABLE].values())  # type: ignore[arg-type]
+
+    def count(self, model: type[D]) -> int:
+        return len(self._state.docs[model.TABLE])
+
+    def ids_by(self, model: type[Doc], index: str, key: Any) -> frozenset[str]:
+        """Ids of `model` documents whose `index` keys include `key`."""
+        return self._state.indexes[model.TABLE][index].get(key)
+
+    def find(self, model: type[D], index: str, key: Any) -> list[D]:
+        docs = self._state.docs[model.TABLE]
+        return [docs[i] for i in self.ids_by(model, index, key)]  # type: ignore[misc]
+
+    def index_keys(self, model: type[Doc], index: str) -> list[Any]:
+        return list(self._state.indexes[model.TABLE][index].map)
+
+    # ---- staying current
+
+    def changed_on_disk(self) -> bool:
+        try:
+            return _fingerprint(self.path) != self._fingerprint
+        except FileNotFoundError:
+            return True
+
+    def refresh(self) -> bool:
+        """Load another session's changes if the file changed; True if it did."""
+        if not self.changed_on_disk():
+            return False
+        self._load()
+        for listener in list(self.on_reload):
+            listener()
+        return True
+
+    # ---- writing
+
+    @contextmanager
+    def transaction(
+        self,
+        actor: str,
+        action: str,
+        *,
+        structure_id: str | None = None,
+    ) -> Iterator["Transaction"]:
+        """One user action: lock, reload if stale, stage changes, one write.
+
+        The block reads through the transaction (it sees its own staged
+        changes) and must call :meth:`Transaction.journal` before staging is
+        committed. An exception in the block discards everything staged.
+        """
+        try:
+            self._lock.acquire()
+        except Timeout as exc:
+            raise StoreBusy(
+                labels.STORE_BUSY.format(path=self.path, seconds=int(LOCK_TIMEOUT))
+            ) from exc
+        except OSError as exc:
+            raise StoreWriteError(
+                labels.STORE_WRITE_FAILED.format(path=self.path, detail=_os_detail(exc))
+            ) from exc
+        try:
+            self.refresh()
+            tx = Transaction(self, actor, action, structure_id)
+            yield tx
+            if tx.changes or tx.entry_summary is not None:
+                self._commit(tx)
+        finally:
+            self._lock.release()
+
+    def _commit(self, tx: "Transaction") -> None:
+        state = self._state
+        now = self.clock()
+        revision = state.meta.revision + 1
+        if tx.entry_summary is None:
+            raise RuntimeError(f"transaction {tx.action} staged changes without a journal entry")
+        entry = JournalEntry(
+            when=now,
+            actor=tx.actor,
+            action=tx.action,
+            structure_id=tx.structure_id,
+            targets=tuple(tx.entry_targets),
+            count=tx.entry_count if tx.entry_count is not None else len(tx.entry_targets),
+            summary=tx.entry_summary,
+            revision=revision,
+            undo=tx.entry_undo,
+        )
+        changes: dict[tuple[str, str], Doc | None] = dict(tx.changes)
+        changes[(JournalEntry.TABLE, entry.id)] = entry
+        meta = state.meta.model_copy(update={"revision": revision})
+
+        # Build the payload without touching the live state, so a failed
+        # write leaves this session exactly as it was.
+        touched = {table for table, _ in changes}
+        new_fragments = {t: (dict(f) if t in touched else f) for t, f in state.fragments.items()}
+        new_doc_ids = {t: (dict(d) if t in touched else d) for t, d in state.doc_ids.items()}
+        next_doc_id = dict(state.next_doc_id)
+        for (table, doc_id), doc in changes.items():
+            if doc is None:
+                new_fragments[table].pop(doc_id, None)
+                new_doc_ids[table].pop(doc_id, None)
+                continue
+            new_fragments[table][doc_id] = orjson.Fragment(orjson.dumps(_dump_doc(doc)))
+            if doc_id not in new_doc_ids[table]:
+                new_doc_ids[table][doc_id] = str(next_doc_id[table])
+                next_doc_id[table] += 1
+        payload: dict[str, Any] = {META_TABLE: {"1": meta.model_dump(mode="json")}}
+        for table, fragments in new_fragments.items():
+            ids = new_doc_ids[table]
+            payload[table] = {ids[doc_id]: frag for doc_id, frag in fragments.items()}
+        try:
+            self.storage.write(payload)
+        except OSError as exc:
+            raise StoreWriteError(
+                labels.STORE_WRITE_FAILED.format(path=self.path, detail=_os_detail(exc))
+            ) from exc
+        # The file holds the new revision: bring memory in step.
+        self._fingerprint = _fingerprint(self.path)
+        for (table, doc_id), doc in changes.items():
+            old = state.docs[table].get(doc_id)
+            if old is not None:
+                state.index_remove(table, old)
+            if doc is None:
+                state.docs[table].pop(doc_id, None)
+            else:
+                state.docs[table][doc_id] = doc
+                state.index_add(table, doc)
+        state.fragments = new_fragments
+        state.doc_ids = new_doc_ids
+        state.next_doc_id = next_doc_id
+        state.meta = meta
+        tx.committed_entry = entry
+
+    @property
+    def write_count(self) -> int:
+        """Writes this session made to the file (tests check one per action)."""
+        return self.storage.writes
+
+
+class Transaction:
+    """Changes staged by one user action; see :meth:`Store.transaction`."""
+
+    def __init__(self, store: Store, actor: str, action: str, structure_id: str | None) -> None:
+        self.store = store
+        self.actor = actor
+        self.action = action
+        self.structure_id = structure_id
+        self.changes: dict[tuple[str, str], Doc | None] = {}
+        self.entry_summary: str | None = None
+        self.entry_targets: list[str] = []
+        self.entry_count: int | None = None
+        self.entry_undo: dict[str, Any] | None = None
+        self.committed_entry: JournalEntry | None = None
+
+    @property
+    def now(self) -> datetime:
+        return self.store.clock()
+
+    def get(self, model: type[D], doc_id: str | None) -> D | None:
+        if doc_id is None:
+            return None
+        key = (model.TABLE, doc_id)
+        if key in self.changes:
+            return self.changes[key]  # type: ignore[return-value]
+        return self.store.get(model, doc_id)
+
+    def put(self, doc: D) -> D:
+        """Stage a new or changed document; it is validated as the file holds it."""
+        checked = _revalidate(doc)
+        self.changes[(checked.TABLE, checked.id)] = checked
+        return checked
+
+    def delete(self, model: type[Doc], doc_id: str) -> None:
+        self.changes[(model.TABLE, doc_id)] = None
+
+    def journal(
+        self,
+        summary: str,
+        *,
+        targets: Iterable[str] = (),
+        count: int | None = None,
+        undo: dict[str, Any] | None = None,
+    ) -> None:
+        """Describe the action for the journal (exactly one entry per transaction)."""
+        self.entry_summary = summary
+        self.entry_targets = list(targets)
+        self.entry_count = count
+        self.entry_undo = undo
