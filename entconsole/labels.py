@@ -25,6 +25,7 @@ PROFILE_PLURAL = {
     "Guest": "Invités",
 }
 ADMIN_LOCAL_TARGET = "Administrateurs locaux"
+PROFILE_GROUP_NAME = "{profiles} du groupe {owner}."  # "Élèves du groupe CM1 A."
 
 SOURCE = {
     "AAF": "Automatique (AAF)",
@@ -139,3 +140,186 @@ CLI_HELP_FORCE = "Écrase un fichier existant."
 CLI_HELP_INFO = "Affiche le résumé de la base : établissements, comptes, révision."
 CLI_INFO_LINE = "{path} · format {version} · révision {revision}"
 CLI_INFO_STRUCTURE = "  {name} ({uai}) : {users} comptes"
+
+# ---- UI (shell)
+# Header, sections, Accueil, structure picker, help, command palette.
+UI_ONE = "ONE"
+UI_NO_UAI = "sans UAI"
+UI_HEADER_STRUCTURE_FMT = "{name} – {uai}"
+
+# Sections, in the real console's order (ids are the section modules' SECTION_ID).
+SECTION_TITLE = {
+    "home": "Accueil",
+    "establishment": "Gérer mon établissement",
+    "users": "Utilisateurs",
+    "groups": "Groupes",
+    "services": "Services",
+    "imports": "Imports / Exports",
+    "reports": "Signalements",
+}
+# Shorter tab labels for narrow terminals.
+SECTION_SHORT = {
+    "home": "Accueil",
+    "establishment": "Établissement",
+    "users": "Utilisateurs",
+    "groups": "Groupes",
+    "services": "Services",
+    "imports": "Imports",
+    "reports": "Signalements",
+}
+# What each section will hold (placeholders until the section is built).
+SECTION_CONTENT = {
+    "establishment": (
+        ("Informations", "Nom, identifiant, UAI, accès à l'application mobile, "
+         "structures parentes, source d'alimentation des comptes ; statistiques "
+         "des comptes activés et non activés par profil."),
+        ("Message Flash", "Messages affichés aux utilisateurs de l'école : dates de "
+         "début et de fin, profils ciblés, couleur du bandeau, notifications."),
+        ("Blocage en lot", "Bloquer ou débloquer d'un coup tous les comptes d'un "
+         "profil (par exemple élèves et parents pendant l'été), avec l'historique "
+         "des actions."),
+    ),
+    "users": (
+        ("Liste des comptes", "Recherche par nom et filtres : profils, classes, "
+         "activation, fonctions, sources, doublons, pré-suppression, blocage."),
+        ("Fiche de l'utilisateur", "Identité, connexion (identifiant, alias, code "
+         "d'activation), établissements, classes, groupes, responsables ou enfants."),
+        ("Actions", "Créer un utilisateur, bloquer, supprimer ou pré-supprimer, "
+         "détacher de l'établissement, fusionner ou dissocier les doublons."),
+    ),
+    "groups": (
+        ("Groupes automatiques", "Groupes de profils, groupes d'enseignement, "
+         "groupes de fonctions et listes de diffusion, en lecture."),
+        ("Groupes manuels", "Créer, renommer, supprimer, gérer les membres ; le "
+         "groupe RESP-AFFECT-GAR ne se supprime pas."),
+        ("Communication", "Règles de communication entre les groupes."),
+    ),
+    "services": (
+        ("Applications", "Rôles de chaque application, attribués à des groupes."),
+        ("Connecteurs", "Liens et connecteurs SSO affichés dans « Mes applis »."),
+        ("Widgets", "Attribution aux groupes et épinglage sur la page d'accueil."),
+    ),
+    "imports": (
+        ("Export des comptes", "Fichier CSV classique ou de transition d'année, "
+         "par classe, profil et activation."),
+        ("Distribuer les comptes", "Fiches de connexion avec identifiant et code "
+         "d'activation, à imprimer ou à envoyer."),
+        ("Import CSV", "Création et mise à jour des comptes des établissements "
+         "sans alimentation automatique."),
+    ),
+    "reports": (
+        ("Signalements à traiter", "Notifications du fil d'actualité signalées par "
+         "les utilisateurs : les supprimer ou les conserver."),
+        ("Historique", "Signalements déjà traités, avec la décision prise, son "
+         "auteur et sa date."),
+    ),
+}
+SECTION_COMING = "Cette section arrive dans une prochaine version."
+
+# Accueil
+HOME_QUICK_ACTIONS = "Actions rapides"
+HOME_QUICK_HINT = "Entrée : ouvrir la section"
+HOME_ACCOUNTS = "Comptes"
+HOME_ATTENTION = "À surveiller"
+HOME_TOTAL = "Comptes de l'établissement"
+HOME_INACTIVE = "Comptes non activés"
+HOME_BLOCKED = "Comptes bloqués"
+HOME_DUPLICATES = "Comptes en doublon"
+HOME_PENDING_PREDELETION = "En attente de pré-suppression"
+HOME_PREDELETED = "Comptes pré-supprimés"
+HOME_REPORTS = "Signalements à traiter"
+HOME_FLASH = "Messages flash en cours"
+HOME_DAY_FMT = "{weekday} {day} {month} {year} · année scolaire {school_year}"
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
+)
+# Quick actions of the home screen: (label, section id, target inside the section)
+QUICK_ACTIONS = (
+    ("Créer un utilisateur", "users", "create_user"),
+    ("Message flash", "establishment", "flash"),
+    ("Blocage en lot", "establishment", "mass_block"),
+    ("Créer un groupe manuel", "groups", "create_group"),
+    ("Applications et connecteurs", "services", "applications"),
+    ("Exporter des comptes", "imports", "export"),
+    ("Signalements à traiter", "reports", "pending"),
+)
+
+# Keys (footer, help, palette)
+KEY_SECTIONS = "Sections"
+KEY_STRUCTURE = "Changer d'établissement"
+KEY_HELP = "Aide"
+KEY_PALETTE = "Commandes"
+KEY_QUIT = "Quitter"
+KEY_BACK_HOME = "Retour à l'accueil"
+KEY_CLOSE = "Fermer"
+KEY_CANCEL = "Annuler"
+KEY_CHOOSE = "Choisir"
+KEY_UP = "Précédent"
+KEY_DOWN = "Suivant"
+KEY_QUIT_HINT = "Pour quitter la console : {key}."
+# Key names shown to the admin (footer: short; help: long).
+KEY_NAMES = {
+    "escape": "Échap",
+    "enter": "Entrée",
+    "space": "Espace",
+    "tab": "Tab",
+    "backspace": "Retour arrière",
+    "delete": "Suppr",
+    "insert": "Inser",
+    "home": "Début",
+    "end": "Fin",
+    "pageup": "Page préc.",
+    "pagedown": "Page suiv.",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+}
+KEY_MODIFIERS = {"ctrl": "Ctrl", "shift": "Maj", "alt": "Alt", "meta": "Méta", "super": "Super"}
+# Descriptions of Textual's built-in widget actions, for the help screen.
+WIDGET_ACTIONS = {
+    "cursor_up": "Monter",
+    "cursor_down": "Descendre",
+    "cursor_left": "Gauche",
+    "cursor_right": "Droite",
+    "page_up": "Page précédente",
+    "page_down": "Page suivante",
+    "first": "Premier élément",
+    "last": "Dernier élément",
+    "select": "Choisir",
+    "submit": "Valider",
+    "scroll_up": "Faire défiler vers le haut",
+    "scroll_down": "Faire défiler vers le bas",
+    "scroll_home": "Début",
+    "scroll_end": "Fin",
+    "app.focus_next": "Élément suivant",
+    "app.focus_previous": "Élément précédent",
+}
+
+# Help screen
+HELP_TITLE = "Aide : touches de cet écran"
+HELP_SCOPE_APP = "Partout"
+HELP_SCOPE_SCREEN = "Cet écran"
+HELP_SCOPE_WIDGET = "Élément sélectionné"
+HELP_DISABLED = "(indisponible ici)"
+HELP_FOOTNOTE = "Ctrl+P ouvre la liste de toutes les commandes."
+
+# Structure picker
+PICKER_TITLE = "Choisir un établissement"
+PICKER_INTRO = "{admin} administre {count} établissements."
+PICKER_SEARCH = "Rechercher un établissement"
+PICKER_COUNT = "{count} établissement(s)"
+PICKER_NONE = "Aucun établissement ne correspond à la recherche."
+PICKER_CURRENT = "actuel"
+PICKER_REQUIRED = "Choisissez un établissement pour continuer (Ctrl+Q pour quitter)."
+STRUCTURE_SWITCHED = "Établissement administré : {name}."
+
+# Command palette
+PALETTE_PLACEHOLDER = "Rechercher une commande…"
+PALETTE_SECTION_HELP = "Ouvrir la section (touche {key})"
+PALETTE_STRUCTURE_HELP = "Administrer une autre de vos écoles (touche {key})"
+PALETTE_HELP_HELP = "Touches actives sur l'écran courant (touche {key})"
+PALETTE_QUIT_HELP = "Fermer la console (touche {key})"
+PALETTE_HELP = "Aide : touches de cet écran"

@@ -263,6 +263,7 @@ class Store:
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
         self._fingerprint: tuple[int, int, int] | None = None
         self._state = _State()
+        self._derived: dict[str, dict[str, tuple[Doc, Any]]] = {}
         # Listeners called after this session loads another session's changes.
         self.on_reload: list[Callable[[], None]] = []
         if not self.path.exists():
@@ -344,6 +345,7 @@ class Store:
         raw, fingerprint = self._read_file()
         self._state = self._parse(raw or {META_TABLE: {"1": Meta().model_dump(mode="json")}})
         self._fingerprint = fingerprint
+        self._derived = {}
 
     def _parse(self, raw: Any) -> _State:
         not_a_store = StoreCorrupt(
@@ -440,6 +442,20 @@ class Store:
 
     def index_keys(self, model: type[Doc], index: str) -> list[Any]:
         return list(self._state.indexes[model.TABLE][index].map)
+
+    def derived(self, name: str, doc: D, compute: Callable[[D], Any]) -> Any:
+        """`compute(doc)`, cached until the document changes (e.g. folded names).
+
+        Documents are frozen and replaced on change, so identity tells whether
+        the cached value is still the document's.
+        """
+        cache = self._derived.setdefault(name, {})
+        hit = cache.get(doc.id)
+        if hit is not None and hit[0] is doc:
+            return hit[1]
+        value = compute(doc)
+        cache[doc.id] = (doc, value)
+        return value
 
     # ---- staying current
 

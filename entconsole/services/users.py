@@ -1,11 +1,82 @@
-"""Users of a structure (the Utilisateurs section builds on these)."""
+"""Users of a structure and the one query behind every users list.
+
+The Utilisateurs screen, `entconsole users`, and the group-members picker all
+call :func:`query_users`, so a filter means the same thing everywhere.
+Within a category the selected values are alternatives (OR); categories
+combine (AND); an empty category does not filter.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
 
-from entconsole.models import User
+from entconsole.models import ADMIN_LOCAL, Profile, Source, User
 from entconsole.store import Store
+from entconsole.text import fold
+
+
+class Predeletion(StrEnum):
+    PREDELETED = "predeleted"  # delete_date set
+    PENDING = "pending"  # disappearance_date set, not yet pre-deleted
+    NONE = "none"  # neither
+
+
+class SortKey(StrEnum):
+    NAME = "name"
+    PROFILE = "profile"
+
+
+# The console hides pre-deleted accounts until the admin asks for them.
+DEFAULT_PREDELETION = frozenset({Predeletion.PENDING, Predeletion.NONE})
+
+
+@dataclass(frozen=True)
+class UserQuery:
+    """The filters panel of DOMAIN.md section 7, plus search and sort."""
+
+    search: str = ""
+    profiles: frozenset[Profile] = frozenset()
+    classes: frozenset[str] = frozenset()
+    teaching_groups: frozenset[str] = frozenset()
+    manual_groups: frozenset[str] = frozenset()
+    activated: bool | None = None
+    functions: frozenset[str] = frozenset()
+    sources: frozenset[Source] = frozenset()
+    duplicates: bool | None = None  # True: doublons, False: uniques
+    admins_only: bool = False
+    created_before: date | None = None
+    created_since: date | None = None
+    predeletion: frozenset[Predeletion] = DEFAULT_PREDELETION
+    blocked: bool | None = None
+    include_removed: bool = False  # accounts detached from this structure
+    sort: SortKey = SortKey.NAME
+    descending: bool = False
+
+    def with_(self, **changes) -> "UserQuery":
+        return replace(self, **changes)
+
+
+def predeletion_state(user: User) -> Predeletion:
+    if user.delete_date is not None:
+        return Predeletion.PREDELETED
+    if user.disappearance_date is not None:
+        return Predeletion.PENDING
+    return Predeletion.NONE
+
+
+def search_key(user: User) -> str:
+    """Folded "first last last first" so word order does not matter."""
+    return fold(f"{user.first_name} {user.last_name}")
+
+
+def sort_key_name(user: User) -> tuple[str, str]:
+    return (fold(user.last_name), fold(user.first_name))
+
+
+PROFILE_SORT_ORDER = {p: n for n, p in enumerate(Profile)}
 
 
 def structure_users(store: Store, structure_id: str, *, include_removed: bool = False) -> Iterator[User]:
@@ -17,3 +88,73 @@ def structure_users(store: Store, structure_id: str, *, include_removed: bool = 
         if not include_removed and structure_id not in user.structures:
             continue
         yield user
+
+
+def _candidate_ids(store: Store, structure_id: str, q: UserQuery) -> set[str]:
+    """Narrow with the indexes before looking at each account."""
+    ids = set(store.ids_by(User, "structure", structure_id))
+    if q.profiles:
+        ids &= set().union(*(store.ids_by(User, "profile", p) for p in q.profiles))
+    if q.classes:
+        ids &= set().union(*(store.ids_by(User, "class", c) for c in q.classes))
+    if q.teaching_groups:
+        ids &= set().union(*(store.ids_by(User, "group", g) for g in q.teaching_groups))
+    if q.manual_groups:
+        ids &= set().union(*(store.ids_by(User, "group", g) for g in q.manual_groups))
+    return ids
+
+
+def _matches(user: User, structure_id: str, q: UserQuery, words: list[str], store: Store) -> bool:
+    if not q.include_removed and structure_id not in user.structures:
+        return False
+    if q.activated is not None and user.activated != q.activated:
+        return False
+    if q.blocked is not None and user.blocked != q.blocked:
+        return False
+    if q.duplicates is not None and bool(user.duplicates) != q.duplicates:
+        return False
+    if q.sources and user.source not in q.sources:
+        return False
+    if q.functions and not q.functions.intersection(user.functions):
+        return False
+    if q.admins_only and structure_id not in user.functions.get(ADMIN_LOCAL, ()):
+        return False
+    if q.created_before and user.creation_date.date() >= q.created_before:
+        return False
+    if q.created_since and user.creation_date.date() < q.created_since:
+        return False
+    if q.predeletion and predeletion_state(user) not in q.predeletion:
+        return False
+    if words:
+        key = store.derived("users.search", user, search_key)
+        if not all(w in key for w in words):
+            return False
+    return True
+
+
+def query_users(store: Store, structure_id: str, q: UserQuery = UserQuery()) -> list[User]:
+    """The structure's users matching `q`, sorted as asked."""
+    words = fold(q.search).split()
+    found = []
+    for user_id in _candidate_ids(store, structure_id, q):
+        user = store.get(User, user_id)
+        if user is not None and _matches(user, structure_id, q, words, store):
+            found.append(user)
+    if q.sort is SortKey.PROFILE:
+        found.sort(key=lambda u: (PROFILE_SORT_ORDER[u.profile], *store.derived("users.sort", u, sort_key_name)),
+                   reverse=q.descending)
+    else:
+        found.sort(key=lambda u: store.derived("users.sort", u, sort_key_name), reverse=q.descending)
+    return found
+
+
+def facet_values(users: Iterable[User], attribute: str) -> set:
+    """Values present for a filter category (categories show only when they have some)."""
+    values: set = set()
+    for user in users:
+        value = getattr(user, attribute)
+        if isinstance(value, (tuple, list, set, frozenset, dict)):
+            values.update(value)
+        else:
+            values.add(value)
+    return values

@@ -1,0 +1,265 @@
+"""The Textual application: the console's composition root.
+
+``EntConsoleApp(db_path, acting_login=None, today=None)`` opens the store and
+the session (``StoreError`` / ``ServiceError`` propagate to the caller, who
+shows their ``.message``), then shows the structure picker when the admin has
+several structures, and the main screen.
+
+Keys are declared once, here and on the screens, with ``Binding(id=...)``:
+the footer, the help screen (``?``) and the command palette (ctrl+p) are
+built from them.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import partial
+from typing import Any, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, Keymap
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from entconsole import labels as L
+from entconsole.clock import make_clock
+from entconsole.screens.help import HelpScreen, help_lines
+from entconsole.screens.main import SECTION_BY_ID, SECTIONS, MainScreen
+from entconsole.screens.palette import ConsoleCommands
+from entconsole.screens.picker import StructurePicker
+from entconsole.services.errors import ServiceError
+from entconsole.services.session import Session
+from entconsole.store import Store, StoreError
+from entconsole.widgets.keys import binding_label, key_label
+
+STORE_POLL_SECONDS = 2.0  # how often the console looks for other sessions' writes
+
+_SECTIONS_GROUP = Binding.Group(L.KEY_SECTIONS, compact=True)
+
+
+def _section_binding(section: Any) -> Binding:
+    return Binding(
+        section.KEY,
+        f"section('{section.SECTION_ID}')",
+        section.title(),
+        id=f"section.{section.SECTION_ID}",
+        group=_SECTIONS_GROUP,
+    )
+
+
+class EntConsoleApp(App[None], inherit_bindings=False):
+    TITLE = L.APP_TITLE
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    COMMANDS = {ConsoleCommands}
+    BINDINGS = [
+        *(_section_binding(section) for section in SECTIONS),
+        Binding("e", "change_structure", L.KEY_STRUCTURE, id="app.structure"),
+        Binding("question_mark", "help", L.KEY_HELP, id="app.help"),
+        Binding("f1", "help", L.KEY_HELP, id="app.help_f1", show=False, priority=True),
+        Binding(
+            "ctrl+p", "command_palette", L.KEY_PALETTE, id="app.palette", show=False, priority=True
+        ),
+        Binding("ctrl+q", "quit", L.KEY_QUIT, id="app.quit", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        db_path: str | os.PathLike[str],
+        acting_login: str | None = None,
+        today: date | None = None,
+    ) -> None:
+        # Open before Textual starts, so the CLI can print the error and exit.
+        # create=False: a missing file is an error, not a new empty store.
+        store = Store(db_path, create=False, clock=make_clock(today))
+        self.session = Session.open(store, acting_login, today or date.today())
+        self.store = store
+        self.keymap: Keymap = {}
+        self._store_error: str | None = None
+        super().__init__()
+        self._update_titles()
+
+    # ---- start
+
+    def on_mount(self) -> None:
+        self.store.on_reload.append(self._store_reloaded)
+        self.set_interval(STORE_POLL_SECONDS, self._poll_store)
+        if self.session.needs_structure_choice:
+            self._open_picker(required=True)
+        else:
+            self.push_screen(MainScreen(self.session))
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def _update_titles(self) -> None:
+        session = self.session
+        try:
+            admin = session.admin
+            structure = None if session.needs_structure_choice else session.structure
+        except ServiceError:
+            return  # the main screen reports it
+        if structure is None:
+            self.sub_title = admin.display_name
+            return
+        self.sub_title = L.APP_SUBTITLE_FMT.format(
+            structure=structure.name,
+            uai=structure.uai or L.UI_NO_UAI,
+            admin=admin.display_name,
+        )
+
+    # ---- keys
+
+    def set_keymap(self, keymap: Keymap) -> None:
+        self.keymap = dict(keymap)
+        super().set_keymap(keymap)
+
+    def key_for(self, binding_id: str, default: str, *, long: bool = False) -> str:
+        """The key bound to `binding_id` (after remapping), for display."""
+        keys = self.keymap.get(binding_id, default)
+        return key_label(keys.split(",")[0].strip(), long=long)
+
+    def section_key(self, section_id: str) -> str:
+        return self.key_for(f"section.{section_id}", SECTION_BY_ID[section_id].KEY)
+
+    def get_key_display(self, binding: Binding) -> str:
+        return binding_label(binding)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "change_structure":
+            return self.main_screen is not None and len(self.session.structures) > 1
+        if action == "section":
+            return self.main_screen is not None
+        return True
+
+    # ---- sections
+
+    def action_section(self, section_id: str) -> None:
+        self.show_section(section_id)
+
+    def show_section(self, section_id: str, target: str | None = None) -> None:
+        """Show a section of the main screen, from wherever the admin is."""
+        main = self.main_screen
+        if main is None:
+            return
+        while self.screen is not main and len(self.screen_stack) > 1:
+            self.pop_screen()
+        main.show_section(section_id, target)
+
+    # ---- structure
+
+    def action_change_structure(self) -> None:
+        if not isinstance(self.screen, StructurePicker):
+            self._open_picker(required=False)
+
+    def _open_picker(self, *, required: bool) -> None:
+        session = self.session
+        picker = StructurePicker(
+            session.structures,
+            admin_name=session.admin.display_name,
+            current=session.structure_id,
+            required=required,
+        )
+        self.push_screen(picker, callback=partial(self._structure_chosen, required=required))
+
+    def _structure_chosen(self, structure_id: str | None, *, required: bool) -> None:
+        if structure_id is None:
+            return
+        try:
+            structure = self.session.switch(structure_id)
+        except ServiceError as error:
+            self.notify(error.message, severity="error", markup=False)
+            if required:
+                self._open_picker(required=True)
+            return
+        self._update_titles()
+        # After the picker has gone (the callback runs while it is still on top).
+        self.call_later(self._show_structure, structure.name)
+
+    def _show_structure(self, name: str) -> None:
+        main = self.main_screen
+        if main is None:
+            self.push_screen(MainScreen(self.session))
+            return
+        # A fresh main screen: nothing of the previous school's state stays.
+        while self.screen is not main and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.switch_screen(MainScreen(self.session, main.current_section))
+        self.notify(L.STRUCTURE_SWITCHED.format(name=name), markup=False)
+
+    # ---- help, palette, quit
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(help_lines(self, self.screen.active_bindings)))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(
+                    providers=[ConsoleCommands],
+                    placeholder=L.PALETTE_PLACEHOLDER,
+                    id="--command-palette",
+                )
+            )
+
+    def console_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette's entries, in the console's order."""
+        if self.main_screen is not None:
+            for section in SECTIONS:
+                key = self.section_key(section.SECTION_ID)
+                yield SystemCommand(
+                    section.title(),
+                    L.PALETTE_SECTION_HELP.format(key=key),
+                    partial(self.show_section, section.SECTION_ID),
+                )
+            if len(self.session.structures) > 1:
+                yield SystemCommand(
+                    L.KEY_STRUCTURE,
+                    L.PALETTE_STRUCTURE_HELP.format(key=self.key_for("app.structure", "e", long=True)),
+                    self.action_change_structure,
+                )
+        yield SystemCommand(
+            L.PALETTE_HELP,
+            L.PALETTE_HELP_HELP.format(key=self.key_for("app.help", "question_mark", long=True)),
+            self.action_help,
+        )
+        yield SystemCommand(
+            L.KEY_QUIT,
+            L.PALETTE_QUIT_HELP.format(key=self.key_for("app.quit", "ctrl+q", long=True)),
+            self.action_quit,
+        )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return self.console_commands(screen)
+
+    def action_help_quit(self) -> None:
+        self.notify(L.KEY_QUIT_HINT.format(key=self.key_for("app.quit", "ctrl+q", long=True)))
+
+    # ---- other sessions' writes
+
+    def _poll_store(self) -> None:
+        try:
+            self.store.refresh()
+        except StoreError as error:
+            if error.message != self._store_error:  # say it once, not every poll
+                self.notify(error.message, severity="error", markup=False, timeout=30)
+            self._store_error = error.message
+        else:
+            self._store_error = None
+
+    def _store_reloaded(self) -> None:
+        self.call_later(self._refresh_main)
+
+    def _refresh_main(self) -> None:
+        main = self.main_screen
+        if main is not None:
+            main.refresh_data()
+        self._update_titles()

@@ -1,0 +1,145 @@
+"""Section 0, Accueil: quick actions and the structure's figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual import events
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from entconsole import labels as L
+from entconsole.models import school_year_of
+from entconsole.screens.section import Section
+from entconsole.services.errors import ServiceError
+from entconsole.services.home import HomeFigures, home_figures
+from entconsole.widgets.profile import PROFILE_COLOR, profile_label
+
+LABEL_WIDTH = 30
+COUNT_WIDTH = 6
+NARROW = 100  # below this width, quick actions show their key only
+
+
+def french_day(day: date) -> str:
+    """"jeudi 5 septembre 2024 · année scolaire 2024-2025"."""
+    return L.HOME_DAY_FMT.format(
+        weekday=L.WEEKDAYS[day.weekday()],
+        day="1er" if day.day == 1 else day.day,
+        month=L.MONTHS[day.month - 1],
+        year=day.year,
+        school_year=school_year_of(day),
+    )
+
+
+def _row(label: Content | str, count: int, *, alert: bool = False) -> Content:
+    label = Content(label) if isinstance(label, str) else label
+    shown = f"{count:>{COUNT_WIDTH}}"
+    if count == 0:
+        style = "$text-muted"
+    elif alert:
+        style = "bold $text-warning"
+    else:
+        style = "bold"
+    return Content.assemble(label.pad_right(LABEL_WIDTH - label.cell_length), (shown, style))
+
+
+def accounts_table(figures: HomeFigures) -> Content:
+    rows = [_row(Content.styled(L.HOME_TOTAL, "bold"), figures.total)]
+    for profile, count in figures.by_profile.items():
+        label = Content.assemble(
+            ("● ", PROFILE_COLOR[profile]), profile_label(profile, plural=True)
+        )
+        rows.append(_row(label, count))
+    return Content("\n").join(rows)
+
+
+def attention_table(figures: HomeFigures) -> Content:
+    rows = [
+        _row(L.HOME_INACTIVE, figures.inactive),
+        _row(L.HOME_BLOCKED, figures.blocked),
+        _row(L.HOME_DUPLICATES, figures.duplicates, alert=True),
+        _row(L.HOME_PENDING_PREDELETION, figures.pending_predeletion),
+        _row(L.HOME_PREDELETED, figures.predeleted),
+        _row(L.HOME_REPORTS, figures.reports_pending, alert=True),
+        _row(L.HOME_FLASH, figures.flash_current),
+    ]
+    return Content("\n").join(rows)
+
+
+class QuickActions(OptionList):
+    """The quick actions: each opens its section."""
+
+
+class HomeSection(Section):
+    SECTION_ID = "home"
+    KEY = "0"
+    CSS_FILE = "home.tcss"
+
+    def __init__(self, session) -> None:
+        super().__init__(session)
+        self._narrow = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="home-body"):
+            yield Static(Content(french_day(self.session.today)), id="home-day")
+            with Horizontal(id="home-columns"):
+                with Vertical(id="home-actions") as box:
+                    box.border_title = L.HOME_QUICK_ACTIONS
+                    box.border_subtitle = L.HOME_QUICK_HINT
+                    yield QuickActions(*self._action_options(), id="quick-actions")
+                with Vertical(id="home-figures"):
+                    accounts = Static(id="home-accounts", classes="figures")
+                    accounts.border_title = L.HOME_ACCOUNTS
+                    yield accounts
+                    attention = Static(id="home-attention", classes="figures")
+                    attention.border_title = L.HOME_ATTENTION
+                    yield attention
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def on_resize(self, event: events.Resize) -> None:
+        narrow = event.size.width < NARROW
+        if narrow != self._narrow:
+            self._narrow = narrow
+            actions = self.query_one(QuickActions)
+            highlighted = actions.highlighted
+            actions.set_options(self._action_options())
+            actions.highlighted = highlighted
+
+    def _action_options(self) -> list[Option]:
+        key_of = getattr(self.app, "section_key", lambda section_id: "")
+        width = max(len(label) for label, _, _ in L.QUICK_ACTIONS) + 3
+        options = []
+        for index, (label, section_id, _target) in enumerate(L.QUICK_ACTIONS):
+            parts: list[tuple[str, str] | str] = [label.ljust(width), (key_of(section_id), "bold $text-accent")]
+            if not self._narrow:
+                parts += [" ", (L.SECTION_SHORT[section_id], "dim")]
+            options.append(Option(Content.assemble(*parts), id=f"quick-{index}"))
+        return options
+
+    def refresh_data(self) -> None:
+        accounts = self.query_one("#home-accounts", Static)
+        attention = self.query_one("#home-attention", Static)
+        try:
+            figures = home_figures(self.session)
+        except ServiceError as error:
+            accounts.update(Content(error.message))
+            attention.update("")
+            return
+        accounts.update(accounts_table(figures))
+        attention.update(attention_table(figures))
+
+    def section_shown(self, target: str | None) -> None:
+        self.query_one(QuickActions).focus()
+
+    @on(OptionList.OptionSelected, "#quick-actions")
+    def _quick_action(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = int((event.option_id or "quick-0").removeprefix("quick-"))
+        _label, section_id, target = L.QUICK_ACTIONS[index]
+        self.app.show_section(section_id, target)  # type: ignore[attr-defined]

@@ -1,0 +1,116 @@
+"""The main screen: header, section tabs, the current section, footer.
+
+``SECTIONS`` lists the console's sections in the real console's order; the
+app builds the section keys, the palette entries and the tabs from it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer
+
+from entconsole import labels as L
+from entconsole.screens.establishment import EstablishmentSection
+from entconsole.screens.groups import GroupsSection
+from entconsole.screens.home import HomeSection
+from entconsole.screens.imports import ImportsSection
+from entconsole.screens.reports import ReportsSection
+from entconsole.screens.section import Section
+from entconsole.screens.services import ServicesSection
+from entconsole.screens.users import UsersSection
+from entconsole.services.errors import ServiceError
+from entconsole.widgets.header import ConsoleHeader
+from entconsole.widgets.section_bar import SectionBar, Tab
+
+if TYPE_CHECKING:
+    from entconsole.services.session import Session
+
+SECTIONS: tuple[type[Section], ...] = (
+    HomeSection,
+    EstablishmentSection,
+    UsersSection,
+    GroupsSection,
+    ServicesSection,
+    ImportsSection,
+    ReportsSection,
+)
+SECTION_BY_ID: dict[str, type[Section]] = {s.SECTION_ID: s for s in SECTIONS}
+HOME = HomeSection.SECTION_ID
+
+
+class MainScreen(Screen[None]):
+    CSS_PATH = ["main.tcss", *(s.CSS_FILE for s in SECTIONS if s.CSS_FILE)]
+    BINDINGS = [
+        Binding("escape", "back", L.KEY_BACK_HOME, id="main.back", key_display=None),
+    ]
+
+    def __init__(self, session: "Session", section_id: str = HOME) -> None:
+        super().__init__()
+        self.session = session
+        self.current_section = section_id
+
+    # ---- building
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        yield ConsoleHeader(session.structure, session.admin.display_name, id="header")
+        key_of = getattr(self.app, "section_key", lambda section_id: "")
+        tabs = [Tab(s.SECTION_ID, key_of(s.SECTION_ID), s.title(), s.short_title()) for s in SECTIONS]
+        yield SectionBar(tabs, self.current_section, id="section-bar")
+        with ContentSwitcher(initial=f"section-{self.current_section}", id="sections"):
+            for section in SECTIONS:
+                yield section(session)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.section(self.current_section).section_shown, None)
+
+    # ---- sections
+
+    def section(self, section_id: str) -> Section:
+        return self.query_one(f"#section-{section_id}", Section)
+
+    @property
+    def sections(self) -> list[Section]:
+        return list(self.query_one("#sections").query_children(Section))
+
+    def show_section(self, section_id: str, target: str | None = None) -> None:
+        """Make `section_id` the visible section; `target` is passed to it."""
+        if section_id not in SECTION_BY_ID:
+            raise KeyError(section_id)
+        self.current_section = section_id
+        self.query_one(ContentSwitcher).current = f"section-{section_id}"
+        self.query_one(SectionBar).current = section_id
+        self.refresh_bindings()
+        self.section(section_id).section_shown(target)
+
+    @on(SectionBar.Picked)
+    def _tab_clicked(self, event: SectionBar.Picked) -> None:
+        self.show_section(event.section_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.current_section != HOME
+        return True
+
+    def action_back(self) -> None:
+        self.show_section(HOME)
+
+    # ---- data
+
+    def refresh_data(self) -> None:
+        """After another session's write: header and every section read again."""
+        try:
+            structure = self.session.structure
+            admin_name = self.session.admin.display_name
+        except ServiceError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        self.query_one(ConsoleHeader).update(structure, admin_name)
+        for section in self.sections:
+            section.refresh_data()

@@ -1,0 +1,72 @@
+"""A section of the console (one tab) and the placeholder of unbuilt sections.
+
+Each section lives in its own module under ``screens/`` and is listed once in
+``screens/main.py`` (``SECTIONS``). A later issue that builds a section
+replaces the placeholder class of its module by a real :class:`Section`
+subclass keeping the same ``SECTION_ID``; nothing else changes: the key, the
+tab, the palette entry and the help come from the class attributes and the
+app's bindings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from entconsole import labels as L
+
+if TYPE_CHECKING:
+    from entconsole.services.session import Session
+
+
+class Section(Vertical):
+    """One tab of the main screen. Subclasses set the class attributes."""
+
+    SECTION_ID: ClassVar[str] = ""
+    """Stable id: widget id ``section-<id>``, binding id ``section.<id>``, labels keys."""
+    KEY: ClassVar[str] = ""
+    """Default key (the admin may remap it through the binding id)."""
+    CSS_FILE: ClassVar[str | None] = None
+    """A .tcss file beside the section's module, loaded by the main screen."""
+
+    def __init__(self, session: "Session") -> None:
+        super().__init__(id=f"section-{self.SECTION_ID}", classes="section")
+        self.session = session
+
+    @classmethod
+    def title(cls) -> str:
+        return L.SECTION_TITLE[cls.SECTION_ID]
+
+    @classmethod
+    def short_title(cls) -> str:
+        return L.SECTION_SHORT.get(cls.SECTION_ID, cls.title())
+
+    def refresh_data(self) -> None:
+        """Read the store again (after an action, or another session's write)."""
+
+    def section_shown(self, target: str | None) -> None:
+        """The section became visible; `target` names a part to open (quick actions).
+
+        The default focuses the first focusable widget of the section.
+        """
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+        self.screen.set_focus(None)
+
+
+class PlaceholderSection(Section):
+    """A section not built yet: says plainly what it will hold."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="placeholder"):
+            yield Static(Content.styled(self.title(), "bold"), classes="placeholder-title")
+            for name, text in L.SECTION_CONTENT.get(self.SECTION_ID, ()):
+                yield Static(Content.styled(name, "bold"), classes="placeholder-name")
+                yield Static(Content(text), classes="placeholder-text")
+            yield Static(Content.styled(L.SECTION_COMING, "italic $text-warning"), classes="placeholder-coming")
