@@ -69,6 +69,7 @@ class EntConsoleApp(App[None], inherit_bindings=False):
         db_path: str | os.PathLike[str],
         acting_login: str | None = None,
         today: date | None = None,
+        notice: str | None = None,
     ) -> None:
         # Open before Textual starts, so the CLI can print the error and exit.
         # create=False: a missing file is an error, not a new empty store.
@@ -77,6 +78,7 @@ class EntConsoleApp(App[None], inherit_bindings=False):
         self.store = store
         self.keymap: Keymap = {}
         self._store_error: str | None = None
+        self._notice = notice  # e.g. where the demo store was just created
         super().__init__()
         self._update_titles()
 
@@ -85,6 +87,8 @@ class EntConsoleApp(App[None], inherit_bindings=False):
     def on_mount(self) -> None:
         self.store.on_reload.append(self._store_reloaded)
         self.set_interval(STORE_POLL_SECONDS, self._poll_store)
+        if self._notice:
+            self.notify(self._notice, markup=False, timeout=10)
         if self.session.needs_structure_choice:
             self._open_picker(required=True)
         else:

@@ -41,10 +41,10 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
     sys.exit(code)
 
 
-def ensure_store(db: Path, today: date) -> None:
-    """Create the demo store where none exists yet, and say where."""
+def ensure_store(db: Path, today: date) -> str | None:
+    """Create the demo store where none exists yet; return the notice saying where."""
     if db.exists():
-        return
+        return None
     from entconsole.services.demo import write_demo
 
     try:
@@ -55,7 +55,9 @@ def ensure_store(db: Path, today: date) -> None:
         write_demo(db, today)
     except StoreError as exc:
         fail(exc.message)
-    click.echo(L.CLI_DEMO_CREATED.format(path=db.resolve()), err=True)
+    notice = L.CLI_DEMO_CREATED.format(path=db.resolve())
+    click.echo(notice, err=True)
+    return notice
 
 
 def has_terminal() -> bool:
@@ -82,11 +84,11 @@ def main(ctx: click.Context, db: Path | None, acting_login: str | None, today: d
     if ctx.invoked_subcommand is not None:
         return
     db = db or default_db_path()
-    ensure_store(db, today or date.today())
+    notice = ensure_store(db, today or date.today())
     from entconsole.app import EntConsoleApp
 
     try:
-        app = EntConsoleApp(db_path=db, acting_login=acting_login, today=today)
+        app = EntConsoleApp(db_path=db, acting_login=acting_login, today=today, notice=notice)
     except StoreError as exc:
         fail(exc.message)
     except ServiceError as exc:

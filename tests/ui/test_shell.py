@@ -193,3 +193,14 @@ async def test_tabs_are_clickable(make_app):
         start, _end, section_id = next(span for span in bar._spans if span[2] == "users")
         await pilot.click(SectionBar, offset=(start + 2, 0))
         assert visible_section(app).SECTION_ID == section_id
+
+
+async def test_startup_notice_is_shown_in_the_console(demo_path):
+    from entconsole.app import EntConsoleApp
+    from tests.conftest import TODAY
+
+    notice = L.CLI_DEMO_CREATED.format(path=demo_path)
+    app = EntConsoleApp(db_path=demo_path, today=TODAY, notice=notice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [notice]
