@@ -12,11 +12,10 @@ import platformdirs
 
 from entconsole import labels as L
 from entconsole.clock import make_clock
+from entconsole.commands import register as register_commands
+from entconsole.commands.common import EXIT_USAGE, fail
 from entconsole.services.errors import ServiceError
 from entconsole.store import StoreError
-
-EXIT_ERROR = 1
-EXIT_USAGE = 2  # bad --as, bad option value
 
 
 def default_db_path() -> Path:
@@ -34,11 +33,6 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(L.CLI_BAD_DATE.format(value=value)) from None
-
-
-def fail(message: str, code: int = EXIT_ERROR) -> None:
-    click.echo(message, err=True)
-    sys.exit(code)
 
 
 def ensure_store(db: Path, today: date) -> str | None:
@@ -143,6 +137,8 @@ def info(ctx: click.Context, db: Path | None) -> None:
             users = sum(1 for _ in structure_users(store, structure.id))
             click.echo(L.CLI_INFO_STRUCTURE.format(name=structure.name, uai=structure.uai or "—", users=users))
 
+
+register_commands(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -51,6 +51,14 @@ FEED = {"AUTOMATIC": "Automatique", "MANUAL": "Manuelle"}
 YES = "Oui"
 NO = "Non"
 
+# --------------------------------------------------------------------------- users (actions)
+USER_NOT_IN_STRUCTURE = "Ce compte n'appartient pas à l'établissement administré."
+USER_CANNOT_BLOCK_SELF = "Vous ne pouvez pas bloquer votre propre compte."
+USER_BLOCKED = "Le compte de {name} est bloqué."
+USER_UNBLOCKED = "Le compte de {name} est débloqué."
+USERS_BLOCKED = "{count} compte(s) bloqué(s)."
+USERS_UNBLOCKED = "{count} compte(s) débloqué(s)."
+
 # --------------------------------------------------------------------------- store errors
 STORE_CORRUPT = (
     "Le fichier {path} est illisible ({detail}). Il n'a pas été modifié : "
@@ -140,6 +148,10 @@ CLI_HELP_FORCE = "Écrase un fichier existant."
 CLI_HELP_INFO = "Affiche le résumé de la base : établissements, comptes, révision."
 CLI_INFO_LINE = "{path} · format {version} · révision {revision}"
 CLI_INFO_STRUCTURE = "  {name} ({uai}) : {users} comptes"
+CLI_HELP_STRUCTURE = (
+    "Établissement (nom, UAI ou identifiant), pour qui en administre plusieurs."
+)
+CLI_UNKNOWN_STRUCTURE = "Établissement inconnu ou hors de votre périmètre : « {structure} »."
 
 # ---- UI (shell)
 # Header, sections, Accueil, structure picker, help, command palette.

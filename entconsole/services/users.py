@@ -13,8 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from entconsole import labels as L
 from entconsole.models import ADMIN_LOCAL, Profile, Source, User
-from entconsole.store import Store
+from entconsole.services.errors import NotFound, PermissionDenied
+from entconsole.services.results import ActionResult
+from entconsole.services.session import Session
+from entconsole.store import Store, Transaction
 from entconsole.text import fold
 
 
@@ -158,3 +162,44 @@ def facet_values(users: Iterable[User], attribute: str) -> set:
         else:
             values.add(value)
     return values
+
+
+# --------------------------------------------------------------------------- actions
+
+
+def users_of_structure(tx: Transaction, session: Session, user_ids: Iterable[str]) -> list[User]:
+    """The accounts to act on, each checked to be in the administered structure."""
+    sid = session.structure.id
+    session.require_structure(sid)
+    found = []
+    for user_id in dict.fromkeys(user_ids):
+        user = tx.get(User, user_id)
+        if user is None or (sid not in user.structures and sid not in user.removed_from_structures):
+            raise NotFound(L.USER_NOT_IN_STRUCTURE)
+        found.append(user)
+    return found
+
+
+def blocking_applies_everywhere(user: User) -> bool:
+    """Blocking a teacher or a staff member blocks them in every structure."""
+    return user.profile in (Profile.TEACHER, Profile.PERSONNEL)
+
+
+def set_blocked(session: Session, user_ids: Iterable[str], blocked: bool) -> ActionResult:
+    """Block or unblock accounts (one action, one write, whatever the count)."""
+    action = "user.block" if blocked else "user.unblock"
+    store = session.store
+    with store.transaction(session.admin.login, action, structure_id=session.structure_id) as tx:
+        users = users_of_structure(tx, session, user_ids)
+        if blocked and any(u.id == session.admin_id for u in users):
+            raise PermissionDenied(L.USER_CANNOT_BLOCK_SELF)
+        changed = [u for u in users if u.blocked != blocked]
+        for user in changed:
+            tx.put(user.model_copy(update={"blocked": blocked, "modification_date": tx.now}))
+        template = L.USERS_BLOCKED if blocked else L.USERS_UNBLOCKED
+        message = template.format(count=len(changed))
+        if len(changed) == 1:
+            message = (L.USER_BLOCKED if blocked else L.USER_UNBLOCKED).format(name=changed[0].display_name)
+        if changed:
+            tx.journal(message, targets=[u.id for u in changed])
+    return ActionResult(message, changed=len(changed), skipped=len(users) - len(changed))
