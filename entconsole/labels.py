@@ -59,6 +59,100 @@ USER_UNBLOCKED = "Le compte de {name} est débloqué."
 USERS_BLOCKED = "{count} compte(s) bloqué(s)."
 USERS_UNBLOCKED = "{count} compte(s) débloqué(s)."
 
+# --------------------------------------------------------------------------- user card
+CARD_OTHER_ADMIN = (
+    "Vous ne pouvez pas modifier les données de connexion d'un autre administrateur."
+)
+CARD_CANNOT_DELETE = (
+    "Le compte de {name} ne peut pas être supprimé : seuls les comptes créés "
+    "manuellement ou qui ne sont plus envoyés par l'annuaire peuvent l'être."
+)
+CARD_DELETED = "Le compte de {name} a été supprimé."
+CARD_PREDELETED = "Le compte de {name} a été pré-supprimé : il sera supprimé définitivement dans 90 jours."
+USERS_DELETED = "{deleted} compte(s) supprimé(s), {predeleted} pré-supprimé(s), {skipped} ignoré(s) (non supprimables)."
+CARD_NOT_PREDELETED = "Ce compte n'est pas pré-supprimé."
+CARD_RESTORED = "Le compte de {name} a été restauré avec ses classes et groupes."
+CARD_ALREADY_DETACHED = "Ce compte est déjà retiré de cet établissement."
+CARD_NOT_DETACHED = "Ce compte n'a pas été retiré de cet établissement."
+CARD_CANNOT_DETACH_SELF = "Vous ne pouvez pas vous retirer vous-même de l'établissement."
+CARD_DETACH_HOME = (
+    "Cet établissement est l'école de rattachement de {name} (remplaçant, TRS, "
+    "PES…) : le guide recommande de ne pas l'en retirer. Retirer quand même ?"
+)
+CARD_DETACHED = "{name} a été retiré(e) de {structure} (rattachement rétablissable)."
+CARD_REATTACHED = "{name} est de nouveau rattaché(e) à {structure}."
+CLASS_ALREADY = "Déjà dans cette classe."
+CLASS_NO_PUPIL = (
+    "Aucun élève dans cette classe : une classe n'apparaît dans l'ENT qu'avec "
+    "son premier élève, après le passage ONDE."
+)
+CLASS_UNKNOWN = "Classe introuvable dans cet établissement."
+CARD_CLASS_ADDED = "{name} a été ajouté(e) à {group}."
+CARD_CLASS_REMOVED = "{name} a été retiré(e) de {group}."
+GROUP_UNKNOWN = "Groupe introuvable dans cet établissement."
+GROUP_NOT_EDITABLE = "Seuls les groupes manuels et d'enseignement se modifient dans la console."
+GROUP_MEMBERS_ADDED = "{count} utilisateur(s) ajouté(s) au groupe {group}."
+GROUP_MEMBERS_REMOVED = "{count} utilisateur(s) retiré(s) du groupe {group}."
+CARD_RELATIVE_PROFILES = "Un lien de responsable relie un élève et un parent de l'établissement."
+CARD_RELATIVE_ALREADY = "Ce parent est déjà responsable de cet élève."
+CARD_RELATIVE_NOT_LINKED = "Ce parent n'est pas responsable de cet élève."
+CARD_RELATIVE_LINKED = "{parent} est maintenant responsable de {pupil}."
+CARD_RELATIVE_UNLINKED = "{parent} n'est plus responsable de {pupil}."
+CARD_ADMIN_NOT_FOR_PROFILE = "Le droit d'administrateur local ne peut pas être donné à un élève ou à un parent."
+CARD_ADMIN_NOT_SELF = "Vous ne pouvez pas retirer votre propre droit d'administrateur local."
+CARD_ADMIN_ALREADY = "Ce compte est déjà administrateur local de l'établissement."
+CARD_ADMIN_NOT = "Ce compte n'est pas administrateur local de l'établissement."
+CARD_ADMIN_GRANTED = "{name} est maintenant administrateur local de l'établissement."
+CARD_ADMIN_REVOKED = "{name} n'est plus administrateur local de l'établissement."
+CARD_IDENTITY_SAVED = "Les informations de {name} ont été enregistrées."
+CARD_FEED_WARNING = (
+    "Attention : ce compte est alimenté par l'annuaire (ONDE/AAF), la prochaine "
+    "alimentation remplacera ces modifications."
+)
+CARD_ALIAS_SET = "L'alias de connexion de {name} est maintenant « {alias} »."
+CARD_ALIAS_REMOVED = "L'alias de connexion de {name} a été supprimé."
+CARD_EMAIL_SAVED = "L'adresse électronique de {name} a été enregistrée."
+CARD_RENEWAL_NOT_ACTIVATED = (
+    "Ce compte n'est pas activé : donnez son code d'activation plutôt qu'un code de renouvellement."
+)
+CARD_RENEWAL_DONE = "Code de renouvellement de {name} : {code} (valable {days} jours)."
+CARD_RENEWAL_JOURNAL = "Code de renouvellement de mot de passe généré pour {name}."
+CARD_RESET_NO_EMAIL = "Ce compte n'a pas d'adresse électronique."
+CARD_RESET_SENT = "Courriel de réinitialisation du mot de passe envoyé à {email}."
+MAIL_RESET_SUBJECT = "Réinitialisation de votre mot de passe ENT"
+MAIL_RESET_BODY = (
+    "Bonjour,\nUne réinitialisation du mot de passe du compte {login} a été "
+    "demandée par l'administrateur de votre école."
+)
+
+# --------------------------------------------------------------------------- duplicates
+DUPLICATE_BLOCKING = "Bloquant"
+DUPLICATE_MINOR = "Mineur"
+DUPLICATE_NOT_A_PAIR = "Ces deux comptes ne sont pas signalés comme doublons."
+DUPLICATE_DISSOCIATED = "{a} et {b} ne sont plus considérés comme doublons."
+DUPLICATE_BOTH_ACTIVATED = "Fusion impossible : les deux comptes sont activés."
+DUPLICATE_MERGED = "Les comptes ont été fusionnés : il reste le compte de {survivor} ({login})."
+
+# --------------------------------------------------------------------------- user creation
+CREATE_DONE = "L'utilisateur {name} a bien été créé."
+CREATE_CHILDREN_ONLY_PARENTS = "Seul un parent peut avoir des enfants rattachés."
+CREATE_CHILDREN_PUPILS = "Les enfants choisis doivent être des élèves de l'établissement."
+
+# --------------------------------------------------------------------------- form fields
+FIELD_FIRST_NAME = "Prénom"
+FIELD_LAST_NAME = "Nom"
+FIELD_BIRTH_DATE = "Date de naissance"
+FIELD_ADDRESS = "Adresse"
+FIELD_REQUIRED = "{field} est obligatoire."
+FIELD_TOO_LONG = "{field} : {max} caractères au maximum."
+FIELD_CONTROL = "Caractères de contrôle interdits."
+FIELD_BIRTH_REQUIRED = "La date de naissance est obligatoire pour un élève."
+FIELD_BAD_DATE = "Date invalide : JJ/MM/AAAA ou AAAA-MM-JJ."
+FIELD_BIRTH_RANGE = "La date de naissance doit être comprise entre le 01/01/1900 et aujourd'hui."
+FIELD_ALIAS_PATTERN = "L'alias ne peut contenir que des minuscules sans accent, des chiffres et des points (64 au maximum)."
+FIELD_ALIAS_TAKEN = "L'alias de login « {alias} » est déjà utilisé."
+FIELD_EMAIL = "Adresse électronique invalide."
+
 # --------------------------------------------------------------------------- store errors
 STORE_CORRUPT = (
     "Le fichier {path} est illisible ({detail}). Il n'a pas été modifié : "

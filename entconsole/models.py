@@ -301,6 +301,8 @@ class User(Doc):
     login: Login
     login_alias: Login | None = None
     activation_code: str | None = None
+    renewal_code: str | None = None  # password renewal, activated accounts only
+    renewal_code_expires: datetime | None = None
     email: str | None = None
     mobile: str | None = None
     birth_date: date | None = None
@@ -326,7 +328,7 @@ class User(Doc):
     ignored_duplicates: tuple[Id, ...] = ()
     quota: int = 104857600
     quota_used: int = 0
-    # links saved at pre-deletion, given back by "Restaurer"
+    # links saved at pre-deletion ("classes", "groups"), given back by "Restaurer"
     saved_links: dict[str, tuple[Id, ...]] | None = None
 
     @field_validator("birth_date")

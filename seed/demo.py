@@ -25,12 +25,11 @@ What the schools hold (École élémentaire des Papillons unless said):
 from __future__ import annotations
 
 import random
-import unicodedata
+import string
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from string import ascii_lowercase, digits
 from typing import Any
 
 from entconsole.models import (
@@ -71,14 +70,12 @@ from entconsole.models import (
     school_year_start,
 )
 from entconsole.seed import names
-from entconsole.services import comm_defaults
+from entconsole.services import comm_defaults, logins
 from entconsole.text import fold
 
 SEED = 20240902  # data
 ID_SEED = 19790615  # ids (separate, so adding data elsewhere does not reshuffle ids)
 
-ACTIVATION_ALPHABET = "abcdefghjkmnprstvwxyz3456789"
-_LOGIN_CHARS = frozenset(ascii_lowercase + digits)
 
 COMMUNE = "Bellefontaine-sur-Loire"
 POSTCODE = "45990"
@@ -116,24 +113,10 @@ class DemoData:
 
 
 def make_login(first_name: str, last_name: str, taken: set[str]) -> str:
-    """`firstname.lastname`, lowercase, accents stripped, only [0-9a-z.].
-
-    Appends 2, 3… when the login is in `taken`; the result is added to `taken`.
-    """
-    base = f"{_login_part(first_name)}.{_login_part(last_name)}".strip(".") or "utilisateur"
-    base = base[:60]
-    login, n = base, 2
-    while login in taken:
-        login = f"{base}{n}"
-        n += 1
+    """The console's login rule; the result is added to `taken`."""
+    login = logins.make_login(first_name, last_name, taken)
     taken.add(login)
     return login
-
-
-def _login_part(text: str) -> str:
-    text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if c in _LOGIN_CHARS)
 
 
 def build_demo(today: date) -> DemoData:
@@ -214,11 +197,11 @@ class _Builder:
         return max(moment, start) if when >= start else min(moment, when)
 
     def activation_code(self) -> str:
-        return "".join(self.rng.choice(ACTIVATION_ALPHABET) for _ in range(8))
+        return logins.seeded_activation_code(self.rng)
 
     def ine(self) -> str:
         while True:
-            value = f"{self.rng.randrange(10**10):010d}{self.rng.choice(ascii_lowercase.upper())}"
+            value = f"{self.rng.randrange(10**10):010d}{self.rng.choice(string.ascii_uppercase)}"
             if value not in self.ines:
                 self.ines.add(value)
                 return value
@@ -328,7 +311,7 @@ class _Builder:
             birth_date=birth, **fields,
         )
         if source in (Source.AAF, Source.AAF1D) and "email" not in fields:
-            draft["email"] = f"{_login_part(first)}.{_login_part(last)}@{TEACHER_MAIL}"
+            draft["email"] = f"{logins.login_part(first)}.{logins.login_part(last)}@{TEACHER_MAIL}"
         return draft
 
     # ------------------------------------------------------------------ families

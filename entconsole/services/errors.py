@@ -17,3 +17,19 @@ class PermissionDenied(ServiceError):
 
 class NotFound(ServiceError):
     pass
+
+
+class InvalidInput(ServiceError):
+    """A form refused: `errors` maps each field name to the reason shown beside it."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
+
+
+class NeedsConfirmation(ServiceError):
+    """The action is allowed but has a consequence the admin must confirm first.
+
+    The UI shows `message` in a confirmation and calls again with the flag the
+    service names (e.g. ``confirm_home=True``).
+    """

@@ -39,8 +39,8 @@ from entconsole.models import (
     school_year_of,
     school_year_start,
 )
+from entconsole.services.logins import ACTIVATION_ALPHABET
 from entconsole.seed.demo import (
-    ACTIVATION_ALPHABET,
     LEVEL_AGE,
     DemoData,
     build_demo,
