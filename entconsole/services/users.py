@@ -76,8 +76,9 @@ def search_key(user: User) -> str:
     return fold(f"{user.first_name} {user.last_name}")
 
 
-def sort_key_name(user: User) -> tuple[str, str]:
-    return (fold(user.last_name), fold(user.first_name))
+def sort_key_name(user: User) -> tuple[str, str, str]:
+    """Last name, first name, then id so that homonyms keep a stable order."""
+    return (fold(user.last_name), fold(user.first_name), user.id)
 
 
 PROFILE_SORT_ORDER = {p: n for n, p in enumerate(Profile)}
