@@ -13,7 +13,7 @@ import platformdirs
 from entconsole import labels as L
 from entconsole.clock import make_clock
 from entconsole.commands import register as register_commands
-from entconsole.commands.common import EXIT_USAGE, fail
+from entconsole.commands.common import EXIT_USAGE, fail, parse_date_option
 from entconsole.services.errors import ServiceError
 from entconsole.store import StoreError
 
@@ -24,15 +24,6 @@ def default_db_path() -> Path:
     if env:
         return Path(env).expanduser()
     return platformdirs.user_data_path("entconsole", appauthor=False) / "demo.json"
-
-
-def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None or value == "":
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(L.CLI_BAD_DATE.format(value=value)) from None
 
 
 def ensure_store(db: Path, today: date) -> str | None:
@@ -62,7 +53,7 @@ db_option = click.option(
     "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=L.CLI_HELP_DB
 )
 today_option = click.option(
-    "--today", envvar="ENTCONSOLE_TODAY", callback=_parse_today, metavar="AAAA-MM-JJ",
+    "--today", envvar="ENTCONSOLE_TODAY", callback=parse_date_option, metavar="AAAA-MM-JJ",
     help=L.CLI_HELP_TODAY,
 )
 

@@ -153,6 +153,30 @@ FIELD_ALIAS_PATTERN = "L'alias ne peut contenir que des minuscules sans accent, 
 FIELD_ALIAS_TAKEN = "L'alias de login « {alias} » est déjà utilisé."
 FIELD_EMAIL = "Adresse électronique invalide."
 
+# --------------------------------------------------------------------------- journal and backups
+BACKUP_REASON_DELETE = "suppression en lot"
+RESTORE_NOT_ALLOWED = (
+    "Une restauration remet toute la base en arrière, pour tous les "
+    "établissements : elle est réservée à qui les administre tous."
+)
+RESTORE_UNKNOWN = "Aucune sauvegarde nommée « {name} » (voir entconsole backups)."
+RESTORE_DONE = "Base restaurée depuis la sauvegarde {name}."
+RESTORE_CONFIRM = (
+    "Remettre toute la base dans l'état de la sauvegarde {name} ? L'état actuel "
+    "sera d'abord sauvegardé."
+)
+RESTORE_NEEDS_YES = "Sans terminal, confirmez la restauration avec --yes."
+CLI_HELP_JOURNAL = "Le journal des actions (les plus récentes d'abord)."
+CLI_HELP_SINCE = "Seulement depuis cette date (AAAA-MM-JJ)."
+CLI_HELP_ACTOR = "Seulement les actions de cet identifiant."
+CLI_HELP_BACKUPS = "Liste les copies de sauvegarde de la base (les plus récentes d'abord)."
+CLI_HELP_RESTORE = "Restaure la base depuis une copie de sauvegarde (après en avoir fait une de l'état actuel)."
+CLI_HELP_YES = "Ne pas demander de confirmation."
+JOURNAL_LINE = "{when}  {actor:<24} {summary}"
+JOURNAL_EMPTY = "Le journal est vide."
+BACKUP_LINE = "{name}  {saved}  révision {revision}  {size} Ko"
+BACKUPS_EMPTY = "Aucune copie de sauvegarde."
+
 # --------------------------------------------------------------------------- store errors
 STORE_CORRUPT = (
     "Le fichier {path} est illisible ({detail}). Il n'a pas été modifié : "
@@ -190,6 +214,10 @@ STORE_VANISHED = (
 )
 STORE_EXISTS = (
     "Le fichier {path} existe déjà : ajoutez --force pour l'écraser."
+)
+STORE_BACKUP_FAILED = (
+    "La copie de sauvegarde dans {path} a échoué ({detail}) : l'action n'a pas "
+    "été faite."
 )
 DETAIL_PERMISSION = "droits insuffisants"
 DETAIL_NOT_FOUND = "fichier ou dossier introuvable"
@@ -242,6 +270,30 @@ CLI_HELP_FORCE = "Écrase un fichier existant."
 CLI_HELP_INFO = "Affiche le résumé de la base : établissements, comptes, révision."
 CLI_INFO_LINE = "{path} · format {version} · révision {revision}"
 CLI_INFO_STRUCTURE = "  {name} ({uai}) : {users} comptes"
+CLI_HELP_USERS = (
+    "Liste les utilisateurs de l'établissement, avec les mêmes filtres que "
+    "l'écran Utilisateurs (par défaut, les comptes pré-supprimés sont masqués)."
+)
+CLI_HELP_USERS_PROFILE = "Profil (Enseignant, Élève, Parent, Personnel, Invité) ; répétable."
+CLI_HELP_USERS_CLASS = "Classe (nom, par exemple « CM1 A ») ; répétable."
+CLI_HELP_USERS_SOURCE = "Source (Manuel, AAF, AAF1D, CSV…) ; répétable."
+CLI_HELP_USERS_ACTIVATED = "Seulement les comptes activés / non activés."
+CLI_HELP_USERS_BLOCKED = "Seulement les comptes bloqués / non bloqués."
+CLI_HELP_USERS_DUPLICATES = "Seulement les comptes en doublon / uniques."
+CLI_HELP_USERS_ADMINS = "Seulement les administrateurs locaux."
+CLI_HELP_USERS_PREDELETED = (
+    "Pré-suppression : yes (pré-supprimés), pending (en attente), no (ni l'un "
+    "ni l'autre) ; répétable. Par défaut : pending et no."
+)
+CLI_HELP_USERS_BEFORE = "Créés avant cette date."
+CLI_HELP_USERS_SINCE = "Créés depuis cette date."
+CLI_HELP_USERS_SEARCH = "Recherche sur le prénom et le nom (sans accents ni majuscules)."
+CLI_HELP_USERS_SORT = "Tri par nom (name) ou par profil (profile)."
+CLI_USERS_UNKNOWN_PROFILE = "Profil inconnu : « {value} » (Enseignant, Élève, Parent, Personnel, Invité)."
+CLI_UNKNOWN_SOURCE = "Source inconnue : « {value} »."
+CLI_UNKNOWN_CLASS = "Classe inconnue dans cet établissement : « {value} »."
+USERS_COUNT = "{count} utilisateur(s)"
+USERS_NONE = "Aucun utilisateur"
 CLI_HELP_STRUCTURE = (
     "Établissement (nom, UAI ou identifiant), pour qui en administre plusieurs."
 )
@@ -429,3 +481,870 @@ PALETTE_STRUCTURE_HELP = "Administrer une autre de vos écoles (touche {key})"
 PALETTE_HELP_HELP = "Touches actives sur l'écran courant (touche {key})"
 PALETTE_QUIT_HELP = "Fermer la console (touche {key})"
 PALETTE_HELP = "Aide : touches de cet écran"
+
+# ---- Gérer mon établissement (issue 4)
+# Tabs
+EST_TAB_INFO = "Informations"
+EST_TAB_FLASH = "Message Flash"
+EST_TAB_BLOCK = "Blocage en lot"
+KEY_EST_INFO = "Informations"
+KEY_EST_FLASH = "Message Flash"
+KEY_EST_BLOCK = "Blocage en lot"
+
+# Informations
+INFO_GENERAL = "Général"
+INFO_NAME = "Nom"
+INFO_ID = "Identifiant"
+INFO_UAI = "UAI / RNE"
+INFO_MOBILE = "Accès à l'application mobile"
+INFO_PARENTS = "Structure(s) parente(s)"
+INFO_FEED = "Source d'alimentation des comptes"
+INFO_NONE = "—"
+INFO_NAME_SAVE = "Enregistrer le nom"
+INFO_NAME_RESET = "Rétablir le nom par défaut"
+INFO_NAME_DEFAULT = "Nom par défaut : {name}"
+INFO_STATS = "Statistiques"
+INFO_STATS_HEAD = ("Profil", "Activés", "Non activés", "Total", "% activés")
+INFO_STATS_TOTAL = "Total"
+INFO_STATS_LEGEND_ON = "comptes activés"
+INFO_STATS_LEGEND_OFF = "comptes non activés"
+STRUCTURE_RENAMED = "L'établissement s'appelle désormais « {name} »."
+STRUCTURE_NAME_RESET = "Le nom par défaut « {name} » est rétabli."
+STRUCTURE_NAME_EMPTY = "Le nom ne peut pas être vide."
+STRUCTURE_NAME_TOO_LONG = "Le nom ne peut pas dépasser {max} caractères."
+STRUCTURE_NAME_UNCHANGED = "Le nom n'a pas changé."
+STRUCTURE_NO_DEFAULT_NAME = "Cet établissement n'a pas de nom par défaut."
+
+# Message Flash: list
+FLASH_FILTER = {"all": "Tous", "current": "En cours", "upcoming": "À venir", "obsolete": "Obsolète"}
+FLASH_STATUS = {"current": "En cours", "upcoming": "À venir", "obsolete": "Obsolète"}
+FLASH_COLUMNS = (
+    "Titre", "Message", "Date de début", "Date de fin", "Nombre de vues", "Auteur",
+    "Dernière modification",
+)
+FLASH_COUNT = ("{shown} message sur {total}", "{shown} messages sur {total}")
+FLASH_MARKED = ("{count} marqué (Suppr pour supprimer)", "{count} marqués (Suppr pour supprimer)")
+FLASH_EMPTY = "Aucun message flash dans ce filtre."
+FLASH_PREVIEW_AS = "Aperçu en tant que"
+FLASH_PREVIEW_NONE = "Aucun message affiché aujourd'hui pour ce profil."
+FLASH_PREVIEW_COUNT = (
+    "{count} message affiché aujourd'hui :",
+    "{count} messages affichés aujourd'hui, du plus récent au plus ancien :",
+)
+KEY_FLASH_NEW = "Créer"
+FLASH_NEW_BUTTON = "Créer un message (n)"
+KEY_FLASH_EDIT = "Éditer"
+KEY_FLASH_DUPLICATE = "Dupliquer"
+KEY_FLASH_DELETE = "Supprimer"
+KEY_FLASH_MARK = "Marquer"
+KEY_FLASH_FILTER = "Filtre"
+KEY_FLASH_PREVIEW = "Aperçu en tant que"
+FLASH_DELETE_TITLE = "Supprimer des messages flash"
+FLASH_DELETE_ONE = "Supprimer définitivement le message flash « {title} » ?"
+FLASH_DELETE_MANY = "Supprimer définitivement ces {count} messages flash ?"
+FLASH_DELETED_ONE = "Le message flash « {title} » est supprimé."
+FLASH_DELETED_MANY = "{count} messages flash supprimés."
+FLASH_NONE_SELECTED = "Aucun message sélectionné."
+FLASH_NOT_FOUND = "Ce message flash n'existe plus."
+FLASH_OUT_OF_SCOPE = (
+    "Le message « {title} » est aussi diffusé dans un établissement que vous "
+    "n'administrez pas : vous ne pouvez pas le modifier."
+)
+
+# Message Flash: form
+FLASH_FORM_CREATE = "Créer un message flash"
+FLASH_FORM_EDIT = "Modifier le message flash"
+FLASH_FORM_DUPLICATE = "Dupliquer le message flash"
+FLASH_TITLE = "Titre *"
+FLASH_TITLE_HINT = "Pour vous seul : les utilisateurs ne le voient pas."
+FLASH_START = "Date de début *"
+FLASH_END = "Date de fin *"
+FLASH_END_HINT = "Le message est affiché jusqu'à minuit ce jour-là."
+FLASH_DATE_PLACEHOLDER = "jj/mm/aaaa"
+FLASH_PROFILES = "Profil(s) *"
+FLASH_LANGUAGE = "Langue"
+FLASH_LANGUAGE_FILLED = "{language} ✓"
+FLASH_COLOR = "Couleur du bandeau *"
+FLASH_COLORS = {
+    "grey-dark": "Gris foncé",
+    "red": "Rouge",
+    "orange": "Orange",
+    "green": "Vert",
+    "blue": "Bleu",
+}
+FLASH_NOTIFICATION = "Notification"
+FLASH_NOTIFY_MAIL = "Notification mail"
+FLASH_NOTIFY_MOBILE = "Notification mobile"
+FLASH_NOTIFY_RULE = (
+    "Vous ne pouvez envoyer des notifications que pour les messages débutant "
+    "aujourd'hui et diffusés sur un seul établissement."
+)
+FLASH_MESSAGE = "Message ({language})"
+FLASH_PREVIEW = "Aperçu du message"
+FLASH_PREVIEW_EMPTY = "Le texte du message s'affichera ici."
+FLASH_CANCEL = "Annuler"
+FLASH_PUBLISH = "Mettre en ligne"
+KEY_FLASH_PUBLISH = "Mettre en ligne"
+FLASH_COPY_TITLE = "{title} (copie)"
+LANGUAGES = {
+    "fr": "Français",
+    "en": "Anglais",
+    "es": "Espagnol",
+    "pt": "Portugais",
+    "de": "Allemand",
+    "it": "Italien",
+}
+
+# Message Flash: rules
+FLASH_ERR_TITLE = "Le titre est obligatoire."
+FLASH_ERR_TITLE_LONG = "Le titre ne peut pas dépasser {max} caractères."
+FLASH_ERR_DATE_REQUIRED = "La date est obligatoire."
+FLASH_ERR_DATE_FORMAT = "Date invalide : jj/mm/aaaa ou aaaa-mm-jj."
+FLASH_ERR_START_AFTER_END = "La date de début doit précéder la date de fin."
+FLASH_ERR_END_PAST = "La date de fin est passée : le message ne serait jamais affiché."
+FLASH_ERR_PROFILES = "Choisissez au moins un profil."
+FLASH_ERR_TEXT = "Le message est vide dans toutes les langues."
+FLASH_ERR_FORM = "Le message n'est pas mis en ligne : corrigez les champs signalés."
+FLASH_WARN_LIVE = (
+    "{count} messages seront en ligne en même temps pour : {profiles}. Le guide "
+    "conseille de ne pas en afficher plus de deux à la fois."
+)
+FLASH_WARN_CONFIRM_TITLE = "Plus de deux messages en même temps"
+FLASH_WARN_CONFIRM = "{warning}\n\nMettre en ligne quand même ?"
+FLASH_CREATED = "Le message flash « {title} » est mis en ligne ({status})."
+FLASH_UPDATED = "Le message flash « {title} » est modifié ({status})."
+FLASH_NOTIFIED = (
+    " Notification envoyée à {count} utilisateur ({channels}).",
+    " Notification envoyée à {count} utilisateurs ({channels}).",
+)
+FLASH_CHANNEL = {"mail": "mail", "mobile": "mobile"}
+FLASH_MAIL_SUBJECT = "{structure} : nouveau message"
+
+# Blocage en lot
+BLOCK_TITLE = "Bloquer / Débloquer en lot"
+BLOCK_INTRO = "Vous pouvez bloquer des utilisateurs par profil."
+BLOCK_LINK = "Consulter la liste des utilisateurs bloqués"
+BLOCK_WARNING = (
+    "Attention : si vous bloquez tous les comptes, vous ne pourrez plus dissocier "
+    "les utilisateurs qui seraient actuellement bloqués."
+)
+BLOCK_BUTTON = "Bloquer"
+UNBLOCK_BUTTON = "Débloquer"
+BLOCK_ROW_ACCOUNTS = ("{count} compte", "{count} comptes")
+BLOCK_ROW_BLOCKED = ("{count} bloqué", "{count} bloqués")
+BLOCK_ACTION = {"BLOCK": "Blocage", "UNBLOCK": "Déblocage"}
+BLOCK_CONFIRM_TITLE = {"BLOCK": "Bloquer en lot", "UNBLOCK": "Débloquer en lot"}
+BLOCK_CONFIRM = {
+    "BLOCK": (
+        "Bloquer {count} compte du profil {profile} ? Cet utilisateur ne pourra plus se connecter à l'ENT.",
+        "Bloquer {count} comptes du profil {profile} ? Ces utilisateurs ne pourront plus se connecter à l'ENT.",
+    ),
+    "UNBLOCK": (
+        "Débloquer {count} compte du profil {profile} ? Cet utilisateur pourra de nouveau se connecter.",
+        "Débloquer {count} comptes du profil {profile} ? Ces utilisateurs pourront de nouveau se connecter.",
+    ),
+}
+BLOCK_CONFIRM_SKIP = (
+    "{count} compte d'administrateur local ne sera pas modifié.",
+    "{count} comptes d'administrateur local ne seront pas modifiés.",
+)
+BLOCK_CONFIRM_EVERYWHERE = (
+    "Le blocage d'un enseignant ou d'un personnel vaut dans tous ses établissements."
+)
+BLOCK_DONE = {
+    "BLOCK": ("{count} compte du profil {profile} bloqué.", "{count} comptes du profil {profile} bloqués."),
+    "UNBLOCK": ("{count} compte du profil {profile} débloqué.", "{count} comptes du profil {profile} débloqués."),
+}
+BLOCK_SKIPPED = (
+    " {count} compte d'administrateur local laissé tel quel.",
+    " {count} comptes d'administrateur local laissés tels quels.",
+)
+BLOCK_NOTHING = {
+    "BLOCK": "Aucun compte du profil {profile} à bloquer.",
+    "UNBLOCK": "Aucun compte du profil {profile} à débloquer.",
+}
+BLOCK_HISTORY = "Historique des actions"
+BLOCK_HISTORY_COLUMNS = ("Date", "Type d'action", "Profil", "Nom d'affichage", "Comptes")
+BLOCK_HISTORY_EMPTY = "Aucune action de blocage ou de déblocage."
+BLOCK_PAGER = "Éléments par page {size} · {first}-{last} sur {total} · page {page}/{pages}"
+KEY_BLOCK_SORT = "Trier"
+KEY_BLOCK_REVERSE = "Inverser l'ordre"
+KEY_BLOCK_PAGE_SIZE = "Éléments par page"
+KEY_BLOCK_NEXT_PAGE = "Page suivante"
+KEY_BLOCK_PREV_PAGE = "Page précédente"
+KEY_CONFIRM = "Confirmer"
+CONFIRM_YES = "Confirmer"
+CONFIRM_NO = "Annuler"
+
+# Command line
+CLI_HELP_BLOCK = "Bloque tous les comptes d'un profil dans l'établissement (sauf les administrateurs locaux)."
+CLI_HELP_UNBLOCK = "Débloque tous les comptes d'un profil dans l'établissement (sauf les administrateurs locaux)."
+CLI_HELP_PROFILE = "Profil : Personnel, Enseignant, Parent, Élève ou Invité (ou Teacher, Student…)."
+CLI_UNKNOWN_PROFILE = "Profil inconnu « {profile} » : {choices}."
+CLI_HELP_FLASH = "Messages flash de l'établissement."
+CLI_HELP_FLASH_LIST = "Liste les messages flash (statut calculé à la date du jour)."
+CLI_HELP_FLASH_STATUS = "Seulement les messages en cours, à venir ou obsolètes."
+CLI_HELP_JSON = "Sortie JSON."
+CLI_FLASH_NONE = "Aucun message flash."
+CLI_FLASH_LINE = "{status:<9} {start} → {end}  {title}  [{profiles}]  {views}"
+CLI_FLASH_VIEWS = ("{count} vue", "{count} vues")
+
+# ---- Services et Signalements (issue 6)
+# Dates of reports and decisions: "03/09/2024 à 23:38"
+SR_DATETIME = "{moment:%d/%m/%Y à %H:%M}"
+# Tabs inside a section (Services, Signalements)
+KEY_SR_PREV_TAB = "Onglet précédent"
+KEY_SR_NEXT_TAB = "Onglet suivant"
+KEY_SR_CONFIRM = "Confirmer"
+KEY_SR_CLEAR_SEARCH = "Effacer la recherche"
+
+# Services: tabs
+SVC_TAB_APPS = "Applications"
+SVC_TAB_CONNECTORS = "Connecteurs"
+SVC_TAB_WIDGETS = "Widgets"
+
+# Services: groups that can receive a role, a connector or a widget
+SVC_GROUP_KIND = {
+    "profile": "profil",
+    "class": "classe",
+    "teaching": "enseignement",
+    "manual": "manuel",
+}
+SVC_GROUP_NOT_IN_STRUCTURE = "Ce groupe n'appartient pas à l'établissement administré."
+SVC_NO_GROUP_CHOSEN = "Choisissez au moins un groupe."
+KEY_SVC_ADD_GROUPS = "Ajouter des groupes"
+KEY_SVC_REMOVE_GROUP = "Retirer le groupe"
+
+# Services: applications
+APP_SEARCH = "Rechercher une application"
+APP_COUNT = "{count} application(s)"
+APP_NONE = "Aucune application ne correspond à la recherche."
+APP_ROLES = "Rôles et groupes qui les détiennent"
+APP_ROLE_COUNT = "{count} groupe(s)"
+APP_ROLE_NO_GROUP = "Aucun groupe lié à ce rôle"
+APP_HINT = "a : ajouter des groupes au rôle · d : retirer le groupe"
+APP_PICK_ROLE = "Placez-vous sur un rôle ou sur l'un de ses groupes."
+APP_PICK_GROUP = "Placez-vous sur le groupe à retirer."
+APP_NOT_FOUND = "Cette application n'existe plus."
+APP_ROLE_NOT_FOUND = "Ce rôle n'existe plus dans l'application."
+APP_ROLE_GRANTED_ONE = "Rôle « {role} » attribué au groupe « {group} »."
+APP_ROLE_GRANTED = "Rôle « {role} » attribué à {count} groupe(s)."
+APP_ROLE_ALREADY = "Ces groupes ont déjà le rôle « {role} »."
+APP_ROLE_REVOKED_ONE = "Rôle « {role} » retiré au groupe « {group} »."
+APP_ROLE_REVOKED = "Rôle « {role} » retiré à {count} groupe(s)."
+APP_ROLE_NOT_HELD = "Ce groupe n'a pas le rôle « {role} »."
+APP_PICKER_TITLE = "Ajouter des groupes au rôle « {role} »"
+APP_CONFIRM_REVOKE_TITLE = "Retirer un rôle"
+APP_CONFIRM_REVOKE = (
+    "Retirer le rôle « {role} » (application {app}) au groupe « {group} » ? "
+    "Les membres du groupe perdront ce droit."
+)
+KEY_APP_SEARCH = "Rechercher une application"
+
+# Services: connectors
+CONN_LOCKED_ICON = "⊘"
+CONN_INHERITED_ICON = "↳"
+CONN_LEGEND = "⊘ verrouillé   ↳ hérité (lecture seule)"
+CONN_NONE = "Aucun connecteur dans cet établissement : n pour en créer un."
+CONN_COUNT = "{count} connecteur(s)"
+CONN_FIELD = {
+    "identifier": "Identifiant*",
+    "display_name": "Nom d'affichage*",
+    "url": "URL*",
+    "icon": "Icône",
+    "target": "Cible",
+    "cas_type": "Type CAS",
+    "cas_pattern": "Motif d'adresse CAS",
+    "oauth_client_id": "Identifiant client OAuth",
+    "oauth_secret": "Secret OAuth",
+    "oauth_scope": "Portée OAuth (scope)",
+    "oauth_grant_type": "Type d'autorisation OAuth",
+    "oauth_transfer_session": "Transférer la session",
+}
+CONN_TARGET = {"PAGE": "Page", "NEW_PAGE": "Nouvelle page", "IFRAME": "Iframe"}
+CONN_PART_PROPERTIES = "Propriétés"
+CONN_PART_CAS = "CAS"
+CONN_PART_OAUTH = "OAuth"
+CONN_ACCESS = "Droits d'accès"
+CONN_NO_GROUP = "Aucun groupe n'a accès à ce connecteur."
+CONN_EMPTY_VALUE = "—"
+CONN_READ_ONLY_LOCKED = (
+    "Ce connecteur est verrouillé : il est en lecture seule (propriétés et "
+    "droits d'accès)."
+)
+CONN_READ_ONLY_INHERITED = (
+    "Ce connecteur est hérité d'une structure parente : il est en lecture "
+    "seule dans cet établissement (propriétés et droits d'accès)."
+)
+CONN_HINT = "n : créer · Entrée : modifier · a : donner l'accès à des groupes · d : supprimer / retirer"
+CONN_FORM_CREATE = "Créer un connecteur"
+CONN_FORM_EDIT = "Modifier le connecteur « {name} »"
+CONN_FORM_HINT = "Tab : champ suivant · Entrée : enregistrer · Échap : annuler"
+CONN_FORM_REQUIRED_NOTE = "* champ obligatoire"
+CONN_SAVE = "Enregistrer"
+CONN_REQUIRED = "Ce champ est obligatoire."
+CONN_BAD_URL = (
+    "L'URL doit commencer par http:// ou https:// et indiquer un site "
+    "(par exemple https://exemple.fr/)."
+)
+CONN_DUPLICATE = "L'identifiant « {identifier} » est déjà utilisé par le connecteur « {name} »."
+CONN_TOO_LONG = "{max} caractères au plus."
+CONN_CONTROL_CHARS = "Ce champ contient des caractères interdits."
+CONN_OAUTH_CLIENT_REQUIRED = "Renseignez l'identifiant client OAuth pour utiliser les autres champs OAuth."
+CONN_CREATED = "Le connecteur « {name} » est créé."
+CONN_UPDATED = "Le connecteur « {name} » est modifié."
+CONN_UNCHANGED = "Aucune modification du connecteur « {name} »."
+CONN_DELETED = "Le connecteur « {name} » est supprimé."
+CONN_NOT_FOUND = "Ce connecteur n'existe plus dans l'établissement."
+CONN_CONFIRM_DELETE_TITLE = "Supprimer un connecteur"
+CONN_CONFIRM_DELETE = (
+    "Supprimer définitivement le connecteur « {name} » ({identifier}) ? "
+    "{count} groupe(s) perdront l'accès."
+)
+CONN_GRANTED_ONE = "Accès au connecteur « {name} » donné au groupe « {group} »."
+CONN_GRANTED = "Accès au connecteur « {name} » donné à {count} groupe(s)."
+CONN_ALREADY = "Ces groupes ont déjà accès au connecteur « {name} »."
+CONN_WITHDRAWN_ONE = "Accès au connecteur « {name} » retiré au groupe « {group} »."
+CONN_WITHDRAWN = "Accès au connecteur « {name} » retiré à {count} groupe(s)."
+CONN_NOT_GRANTED = "Ce groupe n'a pas accès au connecteur « {name} »."
+CONN_PICKER_TITLE = "Donner l'accès au connecteur « {name} »"
+CONN_CONFIRM_WITHDRAW_TITLE = "Retirer un droit d'accès"
+CONN_CONFIRM_WITHDRAW = "Retirer au groupe « {group} » l'accès au connecteur « {name} » ?"
+KEY_CONN_NEW = "Créer un connecteur"
+KEY_CONN_EDIT = "Modifier"
+KEY_CONN_DELETE = "Supprimer le connecteur"
+KEY_CONN_SAVE = "Enregistrer"
+
+# Services: widgets
+WDG_PIN = "Épingler le widget et le rendre obligatoire sur la page d'accueil"
+WDG_PINNED = "épinglé"
+WDG_GROUPS = "Groupes de l'établissement ayant ce widget"
+WDG_NO_GROUP = "Aucun groupe de l'établissement n'a ce widget."
+WDG_COUNT = "{count} widget(s)"
+WDG_HINT = "p : épingler / désépingler · a : ajouter des groupes · d : retirer le groupe"
+WDG_NOT_FOUND = "Ce widget n'existe plus."
+WDG_PINNED_DONE = "Le widget « {name} » est épinglé : il est obligatoire sur la page d'accueil."
+WDG_UNPINNED_DONE = "Le widget « {name} » n'est plus épinglé."
+WDG_GRANTED_ONE = "Widget « {name} » attribué au groupe « {group} »."
+WDG_GRANTED = "Widget « {name} » attribué à {count} groupe(s)."
+WDG_ALREADY = "Ces groupes ont déjà le widget « {name} »."
+WDG_WITHDRAWN_ONE = "Widget « {name} » retiré au groupe « {group} »."
+WDG_WITHDRAWN = "Widget « {name} » retiré à {count} groupe(s)."
+WDG_NOT_GRANTED = "Ce groupe n'a pas le widget « {name} »."
+WDG_PICKER_TITLE = "Attribuer le widget « {name} » à des groupes"
+WDG_CONFIRM_WITHDRAW_TITLE = "Retirer un widget"
+WDG_CONFIRM_WITHDRAW = "Retirer le widget « {name} » au groupe « {group} » ?"
+KEY_WDG_PIN = "Épingler / désépingler"
+
+# Group picker (reusable: roles, connectors, widgets…)
+GPICK_SEARCH = "Rechercher un groupe"
+GPICK_COUNT = "{count} groupe(s) · {selected} coché(s)"
+GPICK_NONE = "Aucun groupe ne correspond à la recherche."
+GPICK_EMPTY = "Tous les groupes de l'établissement sont déjà choisis."
+GPICK_HINT = "Espace : cocher · Entrée : ajouter les groupes cochés (ou celui en surbrillance)"
+KEY_GPICK_TOGGLE = "Cocher / décocher"
+KEY_GPICK_ADD = "Ajouter"
+
+# Signalements
+RPT_TAB_PENDING = "Signalements à traiter"
+RPT_TAB_HISTORY = "Historique"
+RPT_NONE_PENDING = "Aucun signalement à traiter."
+RPT_NONE_TREATED = "Aucun signalement traité."
+RPT_AUTHOR = "Auteur : {name}"
+RPT_RESOURCE = "Dans : {resource}"
+RPT_NOTIFIED = "Notification du {date}"
+RPT_REPORTED = "Signalé le {date} par {name}"
+RPT_REPORTERS = "{count} signalement(s)"
+RPT_REPORTERS_TITLE = "Signalé par"
+RPT_REPORTER_LINE = "{name}, le {date}"
+RPT_STATE = {"DELETE": "Notification supprimée", "KEEP": "Notification conservée"}
+RPT_DECISION = "{state} le {date} par {name}"
+RPT_EARLIER = "Auparavant : {state} le {date} par {name}"
+RPT_AUTHOR_BLOCKED = "Compte de l'auteur bloqué"
+RPT_AUTHOR_GONE = "L'auteur n'a plus de compte dans cet établissement."
+RPT_HINT_PENDING = "Entrée : traiter · b : bloquer l'auteur · f : fiche de l'auteur"
+RPT_HINT_HISTORY = "s : supprimer (si conservée) · b : bloquer l'auteur · f : fiche de l'auteur"
+RPT_NOT_FOUND = "Ce signalement n'existe pas dans l'établissement administré."
+RPT_ALREADY_DELETED = "Cette notification est déjà supprimée : elle ne peut pas être réaffichée."
+RPT_ALREADY_KEPT = "Cette notification est déjà conservée."
+RPT_DONE_DELETE = "Notification supprimée : elle est masquée pour tous les utilisateurs."
+RPT_DONE_KEEP = "Notification conservée : le signalement passe dans l'historique."
+# "Traiter le signalement"
+RPT_TREAT_TITLE = "Traiter le signalement"
+RPT_TREAT_DELETE = "Supprimer"
+RPT_TREAT_KEEP = "Conserver"
+RPT_TREAT_CANCEL = "Annuler"
+RPT_TREAT_DELETE_HELP = (
+    "la notification est masquée pour tous les utilisateurs. C'est "
+    "définitif : elle ne pourra pas être réaffichée."
+)
+RPT_TREAT_KEEP_HELP = (
+    "la notification reste visible et le signalement passe dans "
+    "l'historique ; elle pourra encore être supprimée plus tard."
+)
+RPT_CONFIRM_DELETE_TITLE = "Supprimer la notification"
+RPT_CONFIRM_DELETE = (
+    "Supprimer la notification de {author}, conservée jusqu'ici ? Elle sera "
+    "masquée pour tous les utilisateurs. C'est définitif : elle ne pourra pas "
+    "être réaffichée."
+)
+# "Bloquer l'auteur"
+RPT_BLOCK_TITLE = "Bloquer l'auteur"
+RPT_BLOCK_QUESTION = (
+    "Bloquer le compte de {name} ({profile}) ? Cette personne ne pourra plus "
+    "se connecter à l'ENT ni partager de nouveau le contenu."
+)
+RPT_BLOCK_EVERYWHERE = (
+    "Attention : bloquer un enseignant ou un personnel le bloque dans tous "
+    "ses établissements."
+)
+RPT_BLOCK_PROCEDURE = (
+    "En cas de crise, le guide conseille : supprimer la notification, bloquer "
+    "le compte de l'auteur, puis le convoquer pour supprimer le contenu avec lui."
+)
+RPT_BLOCK_AND_DELETE = "Supprimer la notification et bloquer"
+RPT_BLOCK_ONLY = "Bloquer seulement"
+RPT_BLOCK = "Bloquer"
+RPT_BLOCKED_AND_DELETED = "Notification supprimée et compte de {name} bloqué."
+RPT_DELETED_ALREADY_BLOCKED = "Notification supprimée ; le compte de {name} était déjà bloqué."
+RPT_ALREADY_BLOCKED = "Le compte de {name} est déjà bloqué."
+KEY_RPT_TREAT = "Traiter le signalement"
+KEY_RPT_DELETE = "Supprimer"
+KEY_RPT_KEEP = "Conserver"
+KEY_RPT_DELETE_KEPT = "Supprimer la notification"
+KEY_RPT_BLOCK = "Bloquer l'auteur"
+KEY_RPT_BLOCK_AND_DELETE = "Supprimer et bloquer"
+KEY_RPT_BLOCK_ONLY = "Bloquer seulement"
+KEY_RPT_AUTHOR_CARD = "Fiche de l'auteur"
+
+# Command line: apps, reports
+CLI_HELP_APPS = (
+    "Liste les applications avec, pour chaque rôle, les groupes de "
+    "l'établissement qui le détiennent ; puis les connecteurs et les widgets."
+)
+CLI_HELP_SR_JSON = "Sortie JSON."
+CLI_HELP_REPORTS = "Liste les signalements de l'établissement : à traiter, puis traités."
+CLI_HELP_REPORTS_PENDING = "Seulement les signalements à traiter."
+CLI_HELP_REPORTS_TREATED = "Seulement les signalements traités (historique)."
+CLI_REPORTS_BOTH = "Choisissez --pending ou --treated, pas les deux."
+CLI_APPS_TITLE = "Applications ({structure})"
+CLI_APPS_CONNECTORS = "Connecteurs"
+CLI_APPS_WIDGETS = "Widgets"
+CLI_APPS_NO_GROUP = "(aucun groupe)"
+CLI_APPS_FLAGS = {"locked": "verrouillé", "inherited": "hérité", "pinned": "épinglé"}
+CLI_REPORTS_PENDING = "Signalements à traiter : {count}"
+CLI_REPORTS_TREATED = "Signalements traités : {count}"
+
+# ---- Utilisateurs: fiche et création (issue 3)
+# Card: header, banners
+CARD_NONE = "—"
+CARD_BREADCRUMB = "Utilisateurs › Fiche de l'utilisateur"
+CARD_LAST_LOGIN = "Dernière connexion : {when}"
+CARD_NEVER_LOGGED = "Jamais connecté"
+CARD_GONE = "Ce compte n'existe plus dans l'établissement (supprimé ou fusionné). Échap : retour."
+CARD_DAYS = "{days} jour(s)"
+BANNER_ADMIN = "Administrateur local de cet établissement."
+BANNER_INACTIVE = "Compte non activé · code d'activation : {code}"
+BANNER_BLOCKED = "Compte bloqué : l'utilisateur ne peut plus se connecter."
+BANNER_DETACHED = "Compte retiré de cet établissement."
+BANNER_DUPLICATE = "Compte en doublon ({count})."
+BANNER_PREDELETED = "Compte pré-supprimé : suppression effective dans {days}."
+BANNER_PENDING = "Compte en attente de pré-suppression : il sera pré-supprimé dans {days}."
+ACT_UNBLOCK = "Débloquer"
+ACT_REATTACH = "Rétablir le rattachement"
+ACT_DUPLICATES = "Gérer les doublons"
+ACT_RESTORE = "Restaurer"
+
+# Card: sections
+CARD_SEC_IDENTITY = "Identité"
+CARD_SEC_CONNECTION = "Connexion"
+CARD_SEC_ADMIN_INFO = "Informations administratives"
+CARD_SEC_QUOTA = "Quota"
+CARD_SEC_DUPLICATES = "Doublon(s)"
+CARD_SEC_RELATIVES = "Responsable(s)"
+CARD_SEC_CHILDREN = "Enfant(s)"
+CARD_SEC_STRUCTURES = "Établissement(s)"
+CARD_SEC_CLASSES = "Classe(s)"
+CARD_SEC_TEACHING = "Groupe(s) d'enseignement"
+CARD_SEC_MANUAL = "Groupe(s) manuel(s)"
+CARD_SEC_ADMIN = "Administrateur local"
+CARD_SEC_COMM = "Règles de communication"
+CARD_COMM_NOTE = "Les règles de communication de l'utilisateur ne sont pas encore affichées dans cette version."
+
+# Card: fields
+CARD_DISPLAY_NAME = "Nom d'affichage"
+CARD_PROFILE = "Profil"
+CARD_POSITION = "Fonction"
+CARD_SOURCE = "Source"
+CARD_EXTERNAL_ID = "Identifiant externe"
+CARD_INE = "INE"
+CARD_MOBILE = "Téléphone mobile"
+CARD_CREATED = "Date de création"
+CARD_MODIFIED = "Dernière modification"
+CARD_LAST_LOGIN_LABEL = "Dernière connexion"
+CARD_STATE = "État"
+CARD_ACTIVATED = "activé"
+CARD_NOT_ACTIVATED = "non activé"
+CARD_LOGIN = "Identifiant"
+CARD_LOGIN_READONLY = "non modifiable"
+CARD_ALIAS = "Alias de connexion"
+CARD_ACTIVATION_CODE = "Code d'activation"
+CARD_ACTIVATION_DONE = "compte activé"
+CARD_EMAIL = "Courriel"
+CARD_RENEWAL = "Renouvellement"
+CARD_RENEWAL_BUTTON = "Générer un code de renouvellement de mot de passe"
+CARD_RENEWAL_SHOWN = "{code} · valable jusqu'au {until} ({days} jours)"
+CARD_RENEWAL_NONE = "aucun code en cours"
+CARD_RENEWAL_INACTIVE = "réservé aux comptes activés"
+CARD_RESET = "Réinitialisation"
+CARD_RESET_BUTTON = "Envoyer"
+CARD_RESET_HINT = "courriel de réinitialisation à {email}"
+CARD_RESET_NO_MAIL = "aucune adresse électronique"
+CARD_SAVE = "Enregistrer"
+CARD_SAVE_INFO = "Enregistrer les informations"
+CARD_DATE_PLACEHOLDER = "jj/mm/aaaa"
+CARD_FEED_LINE = (
+    "Compte alimenté par l'annuaire ({source}) : la prochaine alimentation "
+    "remplacera les modifications faites ici."
+)
+CARD_QUOTA_USED = "{used} utilisés sur {total} ({percent} %)"
+CARD_SIZE_UNITS = ("o", "Ko", "Mo", "Go", "To")
+CARD_STRUCTURES = "Établissements"
+CARD_CLASSES = "Classes"
+CARD_FAMILY = "Responsables / enfants"
+CARD_STRUCTURE_CURRENT = "cette école"
+CARD_STRUCTURE_HOME = "école de rattachement"
+CARD_STRUCTURE_DETACHED = "retiré"
+CARD_OTHER_STRUCTURE = "autre établissement : {name}"
+CARD_DUPLICATE_ROW = "score {score}"
+CARD_ADMIN_YES = "{name} est administrateur local de cet établissement."
+CARD_ADMIN_NO = "{name} n'est pas administrateur local de cet établissement."
+CARD_ADMIN_NOT_OFFERED = "Droit non proposé pour un élève ou un parent."
+CARD_ADMIN_COUNT = "Administrateurs locaux de l'établissement ({count}) : {names}."
+CARD_ADMIN_ADVICE = (
+    "Le guide conseille de déléguer ce droit à un collègue au plus, en plus du directeur."
+)
+CARD_ADMIN_GRANT = "Attribuer droit d'Administrateur local"
+CARD_ADMIN_REVOKE = "Retirer droit d'Administrateur local"
+CARD_BLOCK = "Bloquer"
+CARD_UNBLOCK = "Débloquer"
+CARD_DELETE = "Supprimer le compte"
+CARD_PREDELETE = "Pré-supprimer le compte"
+CARD_RESTORE = "Restaurer"
+CARD_DETACH = "Retirer de cet établissement"
+CARD_REATTACH = "Rétablir le rattachement"
+CARD_DELETE_NOT_ALLOWED = "Non supprimable : compte alimenté par l'annuaire et toujours présent dans l'alimentation."
+
+# Card: lists
+CARD_LIST_ADD = {
+    "classes": "+ Ajouter une classe…",
+    "teaching": "+ Ajouter un groupe d'enseignement…",
+    "manual": "+ Ajouter un groupe manuel…",
+    "relatives": "+ Ajouter un responsable…",
+    "children": "+ Ajouter un enfant…",
+}
+CARD_LIST_EMPTY = {
+    "duplicates": "Aucun doublon.",
+    "relatives": "Aucun responsable.",
+    "children": "Aucun enfant.",
+    "structures": "Aucun établissement.",
+    "classes": "Aucune classe.",
+    "teaching": "Aucun groupe d'enseignement.",
+    "manual": "Aucun groupe manuel.",
+}
+CARD_LIST_HINT = {
+    "duplicates": "Entrée : comparer",
+    "relatives": "Entrée : ouvrir · a : ajouter · Suppr : retirer",
+    "children": "Entrée : ouvrir · a : ajouter · Suppr : retirer",
+    "structures": "Suppr : retirer · Entrée : rétablir",
+    "classes": "a : ajouter · Suppr : retirer",
+    "teaching": "a : ajouter · Suppr : retirer",
+    "manual": "a : ajouter · Suppr : retirer",
+}
+
+# Card: keys
+KEY_CARD_BACK = "Retour"
+KEY_CARD_BLOCK = "Bloquer"
+KEY_CARD_UNBLOCK = "Débloquer"
+KEY_CARD_DELETE = "Supprimer"
+KEY_CARD_PREDELETE = "Pré-supprimer"
+KEY_CARD_RESTORE = "Restaurer"
+KEY_CARD_DETACH = "Retirer de l'établissement"
+KEY_CARD_REATTACH = "Rétablir le rattachement"
+KEY_CARD_GRANT = "Droit d'admin. local"
+KEY_CARD_REVOKE = "Retirer l'admin. local"
+KEY_CARD_RENEWAL = "Code de renouvellement"
+KEY_CARD_RESET = "Courriel de réinitialisation"
+KEY_CARD_DUPLICATES = "Doublons"
+KEY_CARD_EDIT = "Modifier les informations"
+KEY_CARD_GOTO = "Aller à une rubrique"
+KEY_LIST_ADD = "Ajouter"
+KEY_LIST_REMOVE = "Retirer"
+KEY_LIST_OPEN = "Ouvrir"
+
+# Card: confirmations
+CONFIRM_DELETE_TITLE = "Supprimer le compte"
+CONFIRM_DELETE = (
+    "Supprimer définitivement le compte de {name} ({login}) ?\n"
+    "Ce compte n'a jamais été activé : il disparaît immédiatement et son identifiant est libéré."
+)
+CONFIRM_PREDELETE_TITLE = "Pré-supprimer le compte"
+CONFIRM_PREDELETE = (
+    "Pré-supprimer le compte de {name} ({login}) ?\n"
+    "Ses classes et groupes lui sont retirés (rendus s'il est restauré) ; "
+    "il sera supprimé définitivement dans 90 jours."
+)
+CONFIRM_BLOCK_TITLE = "Bloquer le compte"
+CONFIRM_BLOCK = "Bloquer le compte de {name} ? Il ne pourra plus se connecter à l'ENT."
+CONFIRM_BLOCK_EVERYWHERE = (
+    "Bloquer le compte de {name} ?\n"
+    "Attention : le blocage d'un enseignant ou d'un personnel vaut dans tous ses "
+    "établissements ({structures}). S'il ne travaille plus dans cette école, "
+    "retirez-le plutôt de cet établissement."
+)
+CHOICE_BLOCK_EVERYWHERE = "Bloquer partout"
+CHOICE_DETACH_INSTEAD = "Retirer de cet établissement"
+CONFIRM_DETACH_TITLE = "Retirer de cet établissement"
+CONFIRM_DETACH = (
+    "Retirer {name} de {structure} ?\n"
+    "Ses classes et groupes de cet établissement lui sont retirés ; l'établissement "
+    "apparaîtra barré sur sa fiche et le rattachement pourra être rétabli."
+)
+CONFIRM_HOME_TITLE = "École de rattachement"
+CONFIRM_ADMIN_GRANT_TITLE = "Attribuer droit d'Administrateur local"
+CONFIRM_ADMIN_GRANT = (
+    "Êtes-vous sûr de vouloir attribuer le droit d'Administrateur local de {structure} à {name} ?\n"
+    "Cette personne pourra gérer tous les comptes, les groupes et les paramètres de l'établissement."
+)
+CONFIRM_ADMIN_REVOKE_TITLE = "Retirer droit d'Administrateur local"
+CONFIRM_ADMIN_REVOKE = (
+    "Êtes-vous sûr de vouloir retirer le droit d'Administrateur local de {structure} à {name} ?"
+)
+CONFIRM_REMOVE_TITLE = "Retirer"
+CONFIRM_REMOVE_CLASS = "Retirer {name} de la classe {group} ?"
+CONFIRM_REMOVE_GROUP = "Retirer {name} du groupe {group} ?"
+CONFIRM_UNLINK = "{parent} ne sera plus responsable de {pupil}. Continuer ?"
+CONFIRM_DISSOCIATE_TITLE = "Dissocier les comptes"
+CONFIRM_DISSOCIATE = (
+    "Dissocier {a} et {b} ?\nIls ne seront plus signalés comme doublons l'un de l'autre."
+)
+MERGE_TITLE = "Fusionner les comptes"
+MERGE_TEXT = (
+    "Le compte de {survivor} ({survivor_login}, {survivor_state}, {survivor_source}) est conservé ; "
+    "celui de {gone} ({gone_login}, {gone_state}, {gone_source}) est supprimé définitivement.\n\n"
+    "Conserver aussi les rattachements du compte supprimé (établissements, classes, "
+    "groupes, responsables ou enfants) ?"
+)
+MERGE_KEEP = "Fusionner et conserver les rattachements"
+MERGE_DROP = "Fusionner sans les rattachements"
+
+# Comparison of duplicates
+COMPARE_TITLE = "Comparer les doublons"
+COMPARE_SCORE = "Score {score} · {badge}"
+COMPARE_THIS = "Cette fiche"
+COMPARE_OTHER = "Doublon"
+COMPARE_DISSOCIATE = "Dissocier"
+COMPARE_MERGE = "Fusionner"
+COMPARE_CLOSE = "Fermer"
+COMPARE_SAME = "identique"
+KEY_COMPARE_DISSOCIATE = "Dissocier"
+KEY_COMPARE_MERGE = "Fusionner"
+
+# Pickers
+PICK_CLASS = "Ajouter une classe"
+PICK_TEACHING = "Ajouter un groupe d'enseignement"
+PICK_MANUAL = "Ajouter un groupe manuel"
+PICK_RELATIVE = "Ajouter un responsable"
+PICK_CHILD = "Ajouter un enfant"
+PICK_SEARCH = "Rechercher par nom ou prénom"
+PICK_FILTER = "Filtrer la liste"
+PICK_NONE = "Aucun résultat."
+PICK_MORE = "… et {count} autre(s) : affinez la recherche."
+PICK_COUNT = "{offered} choix possible(s) sur {total}"
+PICK_HINT = "Entrée : choisir · Échap : annuler"
+PICK_CLASS_PUPILS = "{count} élève(s)"
+
+# Dialog buttons and keys
+DIALOG_CONFIRM = "Confirmer"
+DIALOG_CANCEL = "Annuler"
+
+# Creation form
+CREATE_TITLE = "Créer un utilisateur"
+CREATE_FIRST_NAME = "Prénom *"
+CREATE_LAST_NAME = "Nom *"
+CREATE_BIRTH_DATE = "Date de naissance"
+CREATE_BIRTH_DATE_REQUIRED = "Date de naissance *"
+CREATE_PROFILE = "Profil"
+CREATE_CLASS = "Classe"
+CREATE_NO_CLASS = "Sans classe"
+CREATE_CHILDREN = "Enfant(s)"
+CREATE_CHILD_SEARCH = "Rechercher un élève de l'établissement"
+CREATE_CHILDREN_NONE = "Aucun enfant choisi (facultatif)."
+CREATE_CHILDREN_CHOSEN = "Choisi(s) : {names}"
+CREATE_SUBMIT = "Créer"
+CREATE_CANCEL = "Annuler"
+CREATE_REQUIRED_NOTE = "* obligatoire · identifiant et code d'activation générés à la création"
+CREATE_FAILED = "L'utilisateur n'a pas été créé : corrigez les champs signalés."
+KEY_CREATE_SUBMIT = "Créer"
+KEY_CREATE_TOGGLE_CHILD = "Choisir / retirer l'enfant"
+
+# ---- Utilisateurs: liste et filtres (issue 3)
+# The list
+ULIST_SEARCH = "Rechercher un utilisateur (prénom, nom)"
+ULIST_COUNT_ONE = "1 utilisateur"
+ULIST_COUNT = "{count} utilisateurs"
+ULIST_MARKED = "{count} marqué(s)"
+ULIST_SORT = {"name": "Tri par nom", "profile": "Tri par profil"}
+ULIST_SORT_ASC = "croissant"
+ULIST_SORT_DESC = "décroissant"
+ULIST_COLUMNS = ("Nom & Prénom", "Statut", "Profil")
+ULIST_LEGEND_SHORT = {
+    "inactive": "non activé",
+    "blocked": "bloqué",
+    "duplicate": "doublon",
+    "predeleted": "pré-supprimé",
+    "pending_predeletion": "attente de pré-suppression",
+}
+ULIST_LEGEND_KEY = "{key} : légende"
+ULIST_MARK_HINT = (
+    "Comptes marqués : {block} bloquer · {unblock} débloquer · {group} ajouter à un groupe · "
+    "{delete} supprimer · Échap démarquer"
+)
+ULIST_FILTERED = "{count} filtre(s) actif(s)"
+ULIST_NO_ROW = "Aucun compte choisi : placez-vous sur une ligne ou marquez des comptes avec Espace."
+ULIST_USER_GONE = "Ce compte n'existe plus dans l'établissement."
+
+# Legend (key l, listed in the help)
+ULIST_LEGEND_TITLE = "Légende de la liste des utilisateurs"
+ULIST_LEGEND_STATUSES = "Icônes de statut, toujours dans cet ordre"
+ULIST_LEGEND_PROFILES = "Couleur de chaque profil"
+ULIST_LEGEND_OTHER = "Autres repères"
+ULIST_LEGEND_MARKED = "compte marqué (Espace) pour une action sur plusieurs comptes"
+ULIST_LEGEND_CURSOR = "ligne courante (Entrée ouvre la fiche)"
+ULIST_LEGEND_DETACHED = "nom barré : compte retiré de cet établissement (filtre « {category} »)"
+ULIST_STATUS_HELP = {
+    "inactive": "L'utilisateur n'a pas encore activé son compte ni choisi son mot de passe.",
+    "blocked": "Un administrateur a bloqué le compte : l'utilisateur ne peut plus se connecter.",
+    "duplicate": "Le compte est détecté comme doublon potentiel d'un autre compte de l'ENT.",
+    "predeleted": "Seul l'export de ses données reste possible ; suppression définitive 90 jours après.",
+    "pending_predeletion": (
+        "L'annuaire ne l'envoie plus ; l'utilisateur garde l'accès jusqu'à sa pré-suppression."
+    ),
+}
+
+# Keys of the section
+KEY_ULIST_SEARCH = "Rechercher"
+KEY_ULIST_FILTERS = "Filtres"
+KEY_ULIST_SORT_NAME = "Trier par nom"
+KEY_ULIST_SORT_PROFILE = "Trier par profil"
+KEY_ULIST_CREATE = "Créer un utilisateur"
+KEY_ULIST_LEGEND = "Légende des icônes"
+KEY_ULIST_BLOCK = "Bloquer"
+KEY_ULIST_UNBLOCK = "Débloquer"
+KEY_ULIST_GROUP = "Ajouter à un groupe manuel"
+KEY_ULIST_DELETE = "Supprimer / pré-supprimer"
+KEY_ULIST_CLOSE = "Fermer les filtres, quitter la recherche, démarquer"
+KEY_ULIST_MARK = "Marquer"
+KEY_ULIST_MARK_ALL = "Tout marquer / tout démarquer"
+KEY_ULIST_OPEN = "Ouvrir la fiche"
+KEY_ULIST_TO_LIST = "Aller à la liste"
+KEY_FILTER_CLEAR = "Désélectionner tout"
+KEY_FILTER_REMOVE = "Retirer ce filtre"
+KEY_FILTER_BACK = "Revenir aux catégories"
+KEY_FILTER_OPEN = "Choisir dans la catégorie"
+
+# Filters panel
+FILTER_TITLE = "Filtres"
+FILTER_HINT = "Espace : cocher · Échap : fermer"
+FILTER_SELECTED = "Filtres sélectionnés"
+FILTER_NONE_SELECTED = "Aucun filtre : tous les comptes, pré-supprimés compris."
+FILTER_CHIP = "{category} : {value}"
+FILTER_CHIP_REMOVE = "✕"
+FILTER_CATEGORY = {
+    "profiles": "Profils (par défaut tous)",
+    "classes": "Classes",
+    "teaching_groups": "Groupes d'enseignement",
+    "manual_groups": "Groupes manuels",
+    "activation": "Activation",
+    "functions": "Fonctions",
+    "sources": "Sources",
+    "duplicates": "Doublons",
+    "admins": "Administrateurs locaux",
+    "created": "Date de création",
+    "predeletion": "Pré-suppression",
+    "blocking": "Blocage",
+    "detached": "Retirés de l'établissement",
+}
+FILTER_CATEGORY_SHORT = {
+    "profiles": "Profil",
+    "classes": "Classe",
+    "teaching_groups": "Groupe d'enseignement",
+    "manual_groups": "Groupe manuel",
+    "activation": "Activation",
+    "functions": "Fonction",
+    "sources": "Source",
+    "duplicates": "Doublons",
+    "admins": "Administrateurs locaux",
+    "created": "Date de création",
+    "predeletion": "Pré-suppression",
+    "blocking": "Blocage",
+    "detached": "Retirés",
+}
+FILTER_VALUE = {
+    "activated": "Activés",
+    "inactive": "Non activés",
+    "duplicate": "Doublons",
+    "unique": "Uniques",
+    "admin": "Administrateurs locaux",
+    "predeleted": "Pré-supprimés",
+    "pending": "En attente de pré-suppression",
+    "none": "Non pré-supprimés",
+    "blocked": "Bloqués",
+    "unblocked": "Non bloqués",
+    "shown": "Afficher les comptes retirés",
+}
+FUNCTION = {"ADMIN_LOCAL": "Administrateur local", "SUPER_ADMIN": "Administrateur central"}
+FILTER_SEARCH = {"classes": "Rechercher une classe", "manual_groups": "Rechercher un groupe"}
+FILTER_NO_MATCH = "Aucun choix ne correspond à la recherche."
+FILTER_BEFORE = "Créés avant le"
+FILTER_SINCE = "Créés depuis le"
+FILTER_DATE_PLACEHOLDER = "jj/mm/aaaa"
+FILTER_DATE_CHIP = {"before": "Créés avant le {date}", "since": "Créés depuis le {date}"}
+FILTER_DATE_INVALID = "Date invalide : jj/mm/aaaa ou aaaa-mm-jj."
+FILTER_PREDELETION_NOTE = "Par défaut, les comptes pré-supprimés sont masqués."
+FILTER_DETACHED_NOTE = "Les comptes retirés apparaissent barrés dans la liste."
+
+# Actions on the marked accounts
+ULIST_CONFIRM = "Confirmer"
+ULIST_CANCEL = "Annuler"
+ULIST_NAMES_MORE = "… et {count} autre(s)"
+BULK_BLOCK_TITLE = "Bloquer des comptes"
+BULK_BLOCK = "Bloquer {count} compte(s) ? Ces utilisateurs ne pourront plus se connecter à l'ENT."
+BULK_BLOCK_EVERYWHERE = (
+    "Dont {count} enseignant(s) ou personnel(s) : leur blocage vaut dans tous leurs "
+    "établissements. Pour quelqu'un qui a quitté l'école, préférez « Retirer de cet "
+    "établissement » sur sa fiche."
+)
+BULK_UNBLOCK_TITLE = "Débloquer des comptes"
+BULK_UNBLOCK = "Débloquer {count} compte(s) ? Ces utilisateurs pourront de nouveau se connecter."
+BULK_GROUP_PICK = "Ajouter {count} compte(s) à un groupe manuel"
+BULK_GROUP_SEARCH = "Rechercher un groupe"
+BULK_GROUP_NONE = "Aucun groupe manuel dans cet établissement : créez-le d'abord dans la section Groupes."
+BULK_GROUP_NO_MATCH = "Aucun groupe ne correspond à la recherche."
+BULK_GROUP_TITLE = "Ajouter à un groupe manuel"
+BULK_GROUP = "Ajouter {count} compte(s) au groupe manuel « {group} » ?"
+BULK_GROUP_PREDELETED = "{count} compte(s) pré-supprimé(s) ne seront pas ajoutés."
+BULK_DELETE_TITLE = "Supprimer / pré-supprimer des comptes"
+BULK_DELETE = "Supprimer ou pré-supprimer {count} compte(s) ?"
+BULK_DELETE_DELETE = "• {count} jamais activé(s) : supprimé(s) tout de suite, identifiant libéré"
+BULK_DELETE_PREDELETE = (
+    "• {count} activé(s) : pré-supprimé(s), supprimé(s) définitivement dans 90 jours "
+    "(« Restaurer » sur la fiche d'ici là)"
+)
+BULK_DELETE_SKIP = (
+    "• {count} ignoré(s) : comptes alimentés par l'annuaire, déjà pré-supprimés ou le vôtre"
+)
+BULK_DELETE_NONE = (
+    "Aucun de ces comptes ne peut être supprimé : seuls les comptes créés manuellement ou "
+    "qui ne sont plus envoyés par l'annuaire peuvent l'être."
+)

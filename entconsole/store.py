@@ -209,12 +209,11 @@ class _State:
     def __init__(self) -> None:
         self.meta = Meta()
         self.docs: dict[str, dict[str, Doc]] = {t: {} for t in MODEL_BY_TABLE}
-        # TinyDB document id of each document, and the serialized form written
-        # last time, so a commit serializes only what it changed.
+        # TinyDB document id of each document, and its JSON form as last read
+        # or written, so a commit dumps only what it changed (the loaded dicts
+        # are reused: re-serializing 100k models would cost seconds).
         self.doc_ids: dict[str, dict[str, str]] = {t: {} for t in MODEL_BY_TABLE}
-        self.fragments: dict[str, dict[str, orjson.Fragment]] = {
-            t: {} for t in MODEL_BY_TABLE
-        }
+        self.raw: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in MODEL_BY_TABLE}
         self.next_doc_id: dict[str, int] = {t: 1 for t in MODEL_BY_TABLE}
         self.indexes: dict[str, dict[str, Index]] = {
             table: {name: Index(fn) for name, fn in specs.items()}
@@ -244,6 +243,58 @@ def _revalidate(doc: D) -> D:
     return type(doc).model_validate(_dump_doc(doc))
 
 
+# --------------------------------------------------------------------------- backups
+
+BACKUPS_KEPT = 20
+
+
+class Backups:
+    """Named copies of a store in ``<file>.backups/``, the newest N kept."""
+
+    def __init__(self, path: Path, keep: int = BACKUPS_KEPT) -> None:
+        self.store_path = path
+        self.directory = path.with_name(path.name + ".backups")
+        self.keep = keep
+
+    def save(self, reason: str, when: datetime) -> Path:
+        slug = "".join(c if c.isalnum() else "-" for c in reason.lower()).strip("-")[:40] or "copie"
+        name = f"{self.store_path.stem}-{when:%Y%m%d-%H%M%S}-{slug}.json"
+        try:
+            self.directory.mkdir(exist_ok=True)
+            target = self.directory / name
+            n = 2
+            while target.exists():
+                target = self.directory / name.replace(".json", f"-{n}.json")
+                n += 1
+            atomic_write(target, self.store_path.read_bytes())
+        except OSError as exc:
+            raise StoreWriteError(
+                labels.STORE_BACKUP_FAILED.format(path=self.directory, detail=_os_detail(exc))
+            ) from exc
+        self._prune()
+        return target
+
+    def list(self) -> list[Path]:
+        """Backups, newest first."""
+        if not self.directory.is_dir():
+            return []
+        found = [p for p in self.directory.glob("*.json") if p.is_file()]
+        return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+    def find(self, name: str) -> Path | None:
+        for path in self.list():
+            if path.name == name or path.stem == name:
+                return path
+        return None
+
+    def _prune(self) -> None:
+        for old in self.list()[self.keep :]:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
 # --------------------------------------------------------------------------- store
 
 
@@ -261,6 +312,7 @@ class Store:
         self.clock = clock
         self.storage = AtomicOrjsonStorage(self.path)
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
+        self.backups = Backups(self.path)
         self._fingerprint: tuple[int, int, int] | None = None
         self._state = _State()
         self._derived: dict[str, dict[str, tuple[Doc, Any]]] = {}
@@ -347,9 +399,10 @@ class Store:
         self._fingerprint = fingerprint
         self._derived = {}
 
-    def _parse(self, raw: Any) -> _State:
+    def _parse(self, raw: Any, path: Path | None = None) -> _State:
+        path = path or self.path  # the file named in messages
         not_a_store = StoreCorrupt(
-            labels.STORE_CORRUPT.format(path=self.path, detail=labels.DETAIL_NOT_A_STORE)
+            labels.STORE_CORRUPT.format(path=path, detail=labels.DETAIL_NOT_A_STORE)
         )
         if not isinstance(raw, dict) or not isinstance(raw.get(META_TABLE), dict):
             raise not_a_store
@@ -360,14 +413,14 @@ class Store:
         if version != SCHEMA_VERSION:
             raise StoreVersionError(
                 labels.STORE_VERSION.format(
-                    path=self.path, found=version, expected=SCHEMA_VERSION
+                    path=path, found=version, expected=SCHEMA_VERSION
                 )
             )
         unknown = set(raw) - set(MODEL_BY_TABLE) - {META_TABLE}
         if unknown:
             raise StoreCorrupt(
                 labels.STORE_CORRUPT.format(
-                    path=self.path,
+                    path=path,
                     detail=f"{labels.DETAIL_NOT_A_STORE} : {', '.join(sorted(unknown))}",
                 )
             )
@@ -380,7 +433,7 @@ class Store:
             table_raw = raw.get(table, {})
             if not isinstance(table_raw, dict):
                 raise not_a_store
-            docs, doc_ids, fragments = state.docs[table], state.doc_ids[table], state.fragments[table]
+            docs, doc_ids, raws = state.docs[table], state.doc_ids[table], state.raw[table]
             highest = 0
             for doc_id, data in table_raw.items():
                 try:
@@ -390,7 +443,7 @@ class Store:
                     where = ".".join(str(p) for p in first.get("loc", ()))
                     raise StoreCorrupt(
                         labels.STORE_INVALID_DOC.format(
-                            path=self.path,
+                            path=path,
                             table=table,
                             doc=doc_id,
                             detail=f"{where} : {first.get('msg')}",
@@ -399,12 +452,12 @@ class Store:
                 if doc.id in docs:
                     raise StoreCorrupt(
                         labels.STORE_INVALID_DOC.format(
-                            path=self.path, table=table, doc=doc_id, detail="id en double"
+                            path=path, table=table, doc=doc_id, detail="id en double"
                         )
                     )
                 docs[doc.id] = doc
                 doc_ids[doc.id] = doc_id
-                fragments[doc.id] = orjson.Fragment(orjson.dumps(data))
+                raws[doc.id] = data
                 if doc_id.isdigit():
                     highest = max(highest, int(doc_id))
                 state.index_add(table, doc)
@@ -533,22 +586,22 @@ class Store:
         # Build the payload without touching the live state, so a failed
         # write leaves this session exactly as it was.
         touched = {table for table, _ in changes}
-        new_fragments = {t: (dict(f) if t in touched else f) for t, f in state.fragments.items()}
+        new_raw = {t: (dict(r) if t in touched else r) for t, r in state.raw.items()}
         new_doc_ids = {t: (dict(d) if t in touched else d) for t, d in state.doc_ids.items()}
         next_doc_id = dict(state.next_doc_id)
         for (table, doc_id), doc in changes.items():
             if doc is None:
-                new_fragments[table].pop(doc_id, None)
+                new_raw[table].pop(doc_id, None)
                 new_doc_ids[table].pop(doc_id, None)
                 continue
-            new_fragments[table][doc_id] = orjson.Fragment(orjson.dumps(_dump_doc(doc)))
+            new_raw[table][doc_id] = _dump_doc(doc)
             if doc_id not in new_doc_ids[table]:
                 new_doc_ids[table][doc_id] = str(next_doc_id[table])
                 next_doc_id[table] += 1
         payload: dict[str, Any] = {META_TABLE: {"1": meta.model_dump(mode="json")}}
-        for table, fragments in new_fragments.items():
+        for table, raws in new_raw.items():
             ids = new_doc_ids[table]
-            payload[table] = {ids[doc_id]: frag for doc_id, frag in fragments.items()}
+            payload[table] = {ids[doc_id]: data for doc_id, data in raws.items()}
         try:
             self.storage.write(payload)
         except OSError as exc:
@@ -566,11 +619,42 @@ class Store:
             else:
                 state.docs[table][doc_id] = doc
                 state.index_add(table, doc)
-        state.fragments = new_fragments
+        state.raw = new_raw
         state.doc_ids = new_doc_ids
         state.next_doc_id = next_doc_id
         state.meta = meta
         tx.committed_entry = entry
+
+    # Tables a restore leaves as they are: what happened, and what was sent,
+    # stays history even when the data goes back.
+    KEPT_BY_RESTORE = frozenset({JournalEntry.TABLE, "outbox"})
+
+    def restore(self, backup: Path, actor: str, summary: str) -> Transaction:
+        """Put the store back to a backup, in one journaled transaction.
+
+        A backup of the current state is taken first; the revision keeps
+        increasing, so other sessions reload.
+        """
+        try:
+            raw = orjson.loads(Path(backup).read_bytes())
+        except (OSError, orjson.JSONDecodeError) as exc:
+            raise StoreCorrupt(
+                labels.STORE_CORRUPT.format(path=backup, detail=labels.DETAIL_BAD_JSON)
+            ) from exc
+        restored = self._parse(raw, Path(backup))
+        with self.transaction(actor, "store.restore") as tx:
+            tx.backup("avant-restauration")
+            for table, current in self._state.docs.items():
+                if table in self.KEPT_BY_RESTORE:
+                    continue
+                wanted = restored.docs[table]
+                for doc_id in current.keys() - wanted.keys():
+                    tx.changes[(table, doc_id)] = None
+                for doc_id, doc in wanted.items():
+                    if current.get(doc_id) != doc:
+                        tx.changes[(table, doc_id)] = doc
+            tx.journal(summary, count=len(tx.changes))
+        return tx
 
     @property
     def write_count(self) -> int:
@@ -592,6 +676,7 @@ class Transaction:
         self.entry_count: int | None = None
         self.entry_undo: dict[str, Any] | None = None
         self.committed_entry: JournalEntry | None = None
+        self.backup_path: Path | None = None
 
     @property
     def now(self) -> datetime:
@@ -613,6 +698,16 @@ class Transaction:
 
     def delete(self, model: type[Doc], doc_id: str) -> None:
         self.changes[(model.TABLE, doc_id)] = None
+
+    def backup(self, reason: str) -> Path:
+        """Copy the store as it is now (before this action) to a named backup.
+
+        Called by bulk and destructive actions before they stage anything
+        irreversible; the copy is the committed file this transaction started
+        from (the lock is held, so it cannot change meanwhile).
+        """
+        self.backup_path = self.store.backups.save(reason, self.now)
+        return self.backup_path
 
     def journal(
         self,

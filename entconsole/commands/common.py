@@ -53,6 +53,16 @@ def open_session(ctx: click.Context, structure: str | None = None) -> Session:
     return session
 
 
+def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """A click callback for AAAA-MM-JJ options, with the French error."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(L.CLI_BAD_DATE.format(value=value)) from None
+
+
 def echo_json(data: object) -> None:
     """JSON on stdout (dates ISO, non-ASCII kept)."""
     click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode())

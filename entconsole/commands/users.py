@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from entconsole import labels as L
-from entconsole.commands.common import EXIT_USAGE, echo_json, fail, open_session, structure_option
+from entconsole.commands.common import EXIT_USAGE, echo_json, fail, open_session, parse_date_option, structure_option
 from entconsole.models import SchoolClass, User
 from entconsole.services.users import Predeletion, SortKey, UserQuery, query_users
 from entconsole.services.vocabulary import class_from_text, profile_from_text, source_from_text
 
 PREDELETION_WORDS = {"yes": Predeletion.PREDELETED, "pending": Predeletion.PENDING, "no": Predeletion.NONE}
-
-
-def _date(ctx, param, value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(L.CLI_BAD_DATE.format(value=value)) from None
 
 
 def user_json(user: User, store) -> dict:
@@ -56,8 +45,8 @@ def user_row(user: User, store) -> str:
 @click.option("--admins", is_flag=True, help=L.CLI_HELP_USERS_ADMINS)
 @click.option("--predeleted", "predeleted", multiple=True, type=click.Choice(list(PREDELETION_WORDS)),
               help=L.CLI_HELP_USERS_PREDELETED)
-@click.option("--created-before", callback=_date, metavar="AAAA-MM-JJ", help=L.CLI_HELP_USERS_BEFORE)
-@click.option("--created-since", callback=_date, metavar="AAAA-MM-JJ", help=L.CLI_HELP_USERS_SINCE)
+@click.option("--created-before", callback=parse_date_option, metavar="AAAA-MM-JJ", help=L.CLI_HELP_USERS_BEFORE)
+@click.option("--created-since", callback=parse_date_option, metavar="AAAA-MM-JJ", help=L.CLI_HELP_USERS_SINCE)
 @click.option("--search", default="", metavar="TEXTE", help=L.CLI_HELP_USERS_SEARCH)
 @click.option("--sort", type=click.Choice([k.value for k in SortKey]), default=SortKey.NAME.value,
               help=L.CLI_HELP_USERS_SORT)

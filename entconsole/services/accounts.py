@@ -169,6 +169,8 @@ def delete_users(session: Session, user_ids: Iterable[str], *, skip_ineligible: 
     """
     with user_transaction(session, "user.delete") as tx:
         users = users_of_structure(tx, session, user_ids)
+        if len(users) > 1:
+            tx.backup(L.BACKUP_REASON_DELETE)
         deleted, predeleted, skipped = [], [], []
         for user in users:
             kind = deletion_kind(user)
