@@ -153,6 +153,42 @@ FIELD_ALIAS_PATTERN = "L'alias ne peut contenir que des minuscules sans accent, 
 FIELD_ALIAS_TAKEN = "L'alias de login « {alias} » est déjà utilisé."
 FIELD_EMAIL = "Adresse électronique invalide."
 
+# --------------------------------------------------------------------------- groups and communication
+GROUP_NAME_FIELD = "Nom du groupe"
+GROUP_NAME_INVALID = "Nom du groupe invalide (200 caractères au plus, sans caractère de contrôle)."
+GROUP_NAME_TAKEN = "Un groupe « {name} » existe déjà dans l'établissement."
+GROUP_LOCKED = (
+    "Le groupe « {name} » est verrouillé : il ne peut être ni renommé ni "
+    "supprimé (le guide : ne jamais supprimer RESP-AFFECT-GAR)."
+)
+GROUP_CREATED = "Le groupe « {name} » a été créé."
+GROUP_RENAMED = "Le groupe « {old} » s'appelle maintenant « {name} »."
+GROUP_DELETED = "Le groupe « {name} » a été supprimé ({count} membre(s) retiré(s))."
+GROUP_INTERNAL_ALREADY = "La règle de communication interne du groupe est déjà celle-ci."
+GROUP_INTERNAL_ON = "Les membres du groupe « {name} » peuvent communiquer entre eux."
+GROUP_INTERNAL_OFF = "Les membres du groupe « {name} » ne peuvent pas communiquer entre eux."
+COMM_FORBIDDEN = "Opération interdite."
+COMM_SAME_GROUP = "Un groupe ne peut pas être relié à lui-même : utilisez la communication interne."
+COMM_LINK_EXISTS = "Cette règle de communication existe déjà."
+COMM_LINK_MISSING = "Cette règle de communication n'existe pas."
+COMM_LINK_ADDED = "Les membres de « {source} » peuvent maintenant communiquer avec « {target} »."
+COMM_LINK_REMOVED = "Les membres de « {source} » ne peuvent plus communiquer avec « {target} »."
+COMM_WHY_LINK = "règle « {source} » → « {target} »"
+COMM_WHY_INTERNAL = "membres du même groupe « {group} », qui communiquent entre eux"
+COMM_WHY_RELATIVE = "lien élève–parent porté par « {group} »"
+COMM_REACH = {"yes": "Oui", "class": "Ceux de la classe", "own": "Les siens", "no": "Non"}
+
+CLI_HELP_COMM = "Règles de communication : qui peut communiquer avec qui."
+CLI_HELP_CAN_TALK = (
+    "Dit si LOGIN_A peut communiquer avec LOGIN_B, et par quelles règles "
+    "(liens entre groupes, groupe commun, lien élève–parent)."
+)
+CLI_HELP_MATRIX = "Le tableau « Qui peut communiquer avec qui ? » de l'établissement, calculé depuis les règles."
+CLI_COMM_UNKNOWN = "Aucun compte « {login} » dans vos établissements."
+CLI_COMM_YES = "Oui : {a} peut communiquer avec {b}, par :"
+CLI_COMM_NO = "Non : {a} ne peut pas communiquer avec {b}."
+COMM_MATRIX_CORNER = "de \\ vers"
+
 # --------------------------------------------------------------------------- journal and backups
 BACKUP_REASON_DELETE = "suppression en lot"
 RESTORE_NOT_ALLOWED = (
@@ -664,6 +700,7 @@ BLOCK_NOTHING = {
     "UNBLOCK": "Aucun compte du profil {profile} à débloquer.",
 }
 BLOCK_HISTORY = "Historique des actions"
+BACKUP_REASON_MASS = {"BLOCK": "blocage en lot", "UNBLOCK": "déblocage en lot"}
 BLOCK_HISTORY_COLUMNS = ("Date", "Type d'action", "Profil", "Nom d'affichage", "Comptes")
 BLOCK_HISTORY_EMPTY = "Aucune action de blocage ou de déblocage."
 BLOCK_PAGER = "Éléments par page {size} · {first}-{last} sur {total} · page {page}/{pages}"
@@ -776,7 +813,7 @@ CONN_READ_ONLY_INHERITED = (
     "Ce connecteur est hérité d'une structure parente : il est en lecture "
     "seule dans cet établissement (propriétés et droits d'accès)."
 )
-CONN_HINT = "n : créer · Entrée : modifier · a : donner l'accès à des groupes · d : supprimer / retirer"
+CONN_HINT = "n : créer · Entrée : modifier · a : donner l'accès · d : supprimer / retirer"
 CONN_FORM_CREATE = "Créer un connecteur"
 CONN_FORM_EDIT = "Modifier le connecteur « {name} »"
 CONN_FORM_HINT = "Tab : champ suivant · Entrée : enregistrer · Échap : annuler"
@@ -812,16 +849,17 @@ CONN_CONFIRM_WITHDRAW_TITLE = "Retirer un droit d'accès"
 CONN_CONFIRM_WITHDRAW = "Retirer au groupe « {group} » l'accès au connecteur « {name} » ?"
 KEY_CONN_NEW = "Créer un connecteur"
 KEY_CONN_EDIT = "Modifier"
-KEY_CONN_DELETE = "Supprimer le connecteur"
+KEY_CONN_DELETE = "Supprimer"
 KEY_CONN_SAVE = "Enregistrer"
 
 # Services: widgets
 WDG_PIN = "Épingler le widget et le rendre obligatoire sur la page d'accueil"
-WDG_PINNED = "épinglé"
+WDG_PINNED_ICON = "◆"
+WDG_LEGEND = "◆ épinglé sur la page d'accueil"
 WDG_GROUPS = "Groupes de l'établissement ayant ce widget"
 WDG_NO_GROUP = "Aucun groupe de l'établissement n'a ce widget."
 WDG_COUNT = "{count} widget(s)"
-WDG_HINT = "p : épingler / désépingler · a : ajouter des groupes · d : retirer le groupe"
+WDG_HINT = "p : épingler · a : ajouter des groupes · d : retirer le groupe"
 WDG_NOT_FOUND = "Ce widget n'existe plus."
 WDG_PINNED_DONE = "Le widget « {name} » est épinglé : il est obligatoire sur la page d'accueil."
 WDG_UNPINNED_DONE = "Le widget « {name} » n'est plus épinglé."
@@ -998,7 +1036,7 @@ CARD_RENEWAL_NONE = "aucun code en cours"
 CARD_RENEWAL_INACTIVE = "réservé aux comptes activés"
 CARD_RESET = "Réinitialisation"
 CARD_RESET_BUTTON = "Envoyer"
-CARD_RESET_HINT = "courriel de réinitialisation à {email}"
+CARD_RESET_HINT = "un courriel de réinitialisation à {email}"
 CARD_RESET_NO_MAIL = "aucune adresse électronique"
 CARD_SAVE = "Enregistrer"
 CARD_SAVE_INFO = "Enregistrer les informations"
@@ -1007,7 +1045,7 @@ CARD_FEED_LINE = (
     "Compte alimenté par l'annuaire ({source}) : la prochaine alimentation "
     "remplacera les modifications faites ici."
 )
-CARD_QUOTA_USED = "{used} utilisés sur {total} ({percent} %)"
+CARD_QUOTA_USED = "{used} sur {total} ({percent} %)"
 CARD_SIZE_UNITS = ("o", "Ko", "Mo", "Go", "To")
 CARD_STRUCTURES = "Établissements"
 CARD_CLASSES = "Classes"
@@ -1016,7 +1054,14 @@ CARD_STRUCTURE_CURRENT = "cette école"
 CARD_STRUCTURE_HOME = "école de rattachement"
 CARD_STRUCTURE_DETACHED = "retiré"
 CARD_OTHER_STRUCTURE = "autre établissement : {name}"
-CARD_DUPLICATE_ROW = "score {score}"
+CARD_SCORE = "score {score}"
+CARD_STATUS_SHORT = {
+    "inactive": "non activé",
+    "blocked": "bloqué",
+    "duplicate": "en doublon",
+    "predeleted": "pré-supprimé",
+    "pending_predeletion": "en attente de pré-suppression",
+}
 CARD_ADMIN_YES = "{name} est administrateur local de cet établissement."
 CARD_ADMIN_NO = "{name} n'est pas administrateur local de cet établissement."
 CARD_ADMIN_NOT_OFFERED = "Droit non proposé pour un élève ou un parent."
@@ -1053,13 +1098,13 @@ CARD_LIST_EMPTY = {
     "manual": "Aucun groupe manuel.",
 }
 CARD_LIST_HINT = {
-    "duplicates": "Entrée : comparer",
-    "relatives": "Entrée : ouvrir · a : ajouter · Suppr : retirer",
-    "children": "Entrée : ouvrir · a : ajouter · Suppr : retirer",
-    "structures": "Suppr : retirer · Entrée : rétablir",
-    "classes": "a : ajouter · Suppr : retirer",
-    "teaching": "a : ajouter · Suppr : retirer",
-    "manual": "a : ajouter · Suppr : retirer",
+    "duplicates": "Entrée comparer",
+    "relatives": "Entrée ouvrir · a ajouter · Suppr retirer",
+    "children": "Entrée ouvrir · a ajouter · Suppr retirer",
+    "structures": "Suppr retirer · Entrée rétablir",
+    "classes": "a ajouter · Suppr retirer",
+    "teaching": "a ajouter · Suppr retirer",
+    "manual": "a ajouter · Suppr retirer",
 }
 
 # Card: keys
@@ -1310,7 +1355,7 @@ FILTER_BEFORE = "Créés avant le"
 FILTER_SINCE = "Créés depuis le"
 FILTER_DATE_PLACEHOLDER = "jj/mm/aaaa"
 FILTER_DATE_CHIP = {"before": "Créés avant le {date}", "since": "Créés depuis le {date}"}
-FILTER_DATE_INVALID = "Date invalide : jj/mm/aaaa ou aaaa-mm-jj."
+FILTER_DATE_INVALID = "Date invalide (jj/mm/aaaa)."
 FILTER_PREDELETION_NOTE = "Par défaut, les comptes pré-supprimés sont masqués."
 FILTER_DETACHED_NOTE = "Les comptes retirés apparaissent barrés dans la liste."
 
