@@ -316,6 +316,10 @@ class Store:
         self._fingerprint: tuple[int, int, int] | None = None
         self._state = _State()
         self._derived: dict[str, dict[str, tuple[Doc, Any]]] = {}
+        # Bumped whenever the documents in memory change (commit or reload):
+        # caches built over many documents compare it to know they are stale.
+        self.generation = 0
+        self.caches: dict[Any, Any] = {}  # owned by services, keyed as they like
         # Listeners called after this session loads another session's changes.
         self.on_reload: list[Callable[[], None]] = []
         if not self.path.exists():
@@ -398,6 +402,7 @@ class Store:
         self._state = self._parse(raw or {META_TABLE: {"1": Meta().model_dump(mode="json")}})
         self._fingerprint = fingerprint
         self._derived = {}
+        self.generation += 1
 
     def _parse(self, raw: Any, path: Path | None = None) -> _State:
         path = path or self.path  # the file named in messages
@@ -623,6 +628,7 @@ class Store:
         state.doc_ids = new_doc_ids
         state.next_doc_id = next_doc_id
         state.meta = meta
+        self.generation += 1
         tx.committed_entry = entry
 
     # Tables a restore leaves as they are: what happened, and what was sent,

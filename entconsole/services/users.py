@@ -95,61 +95,82 @@ def structure_users(store: Store, structure_id: str, *, include_removed: bool = 
         yield user
 
 
-def _candidate_ids(store: Store, structure_id: str, q: UserQuery) -> set[str]:
-    """Narrow with the indexes before looking at each account."""
-    ids = set(store.ids_by(User, "structure", structure_id))
-    if q.profiles:
-        ids &= set().union(*(store.ids_by(User, "profile", p) for p in q.profiles))
-    if q.classes:
-        ids &= set().union(*(store.ids_by(User, "class", c) for c in q.classes))
-    if q.teaching_groups:
-        ids &= set().union(*(store.ids_by(User, "group", g) for g in q.teaching_groups))
-    if q.manual_groups:
-        ids &= set().union(*(store.ids_by(User, "group", g) for g in q.manual_groups))
-    return ids
+def _candidate_ids(store: Store, q: UserQuery) -> set[str]:
+    """Narrow with the indexes (values of a category are alternatives)."""
+    ids: set[str] | None = None
+    for index, values in (
+        ("profile", q.profiles),
+        ("class", q.classes),
+        ("group", q.teaching_groups),
+        ("group", q.manual_groups),
+    ):
+        if values:
+            found = set().union(*(store.ids_by(User, index, v) for v in values))
+            ids = found if ids is None else ids & found
+    return ids if ids is not None else set()
 
 
-def _matches(user: User, structure_id: str, q: UserQuery, words: list[str], store: Store) -> bool:
-    if not q.include_removed and structure_id not in user.structures:
-        return False
-    if q.activated is not None and user.activated != q.activated:
-        return False
-    if q.blocked is not None and user.blocked != q.blocked:
-        return False
-    if q.duplicates is not None and bool(user.duplicates) != q.duplicates:
-        return False
-    if q.sources and user.source not in q.sources:
-        return False
-    if q.functions and not q.functions.intersection(user.functions):
-        return False
-    if q.admins_only and structure_id not in user.functions.get(ADMIN_LOCAL, ()):
-        return False
-    if q.created_before and user.creation_date.date() >= q.created_before:
-        return False
-    if q.created_since and user.creation_date.date() < q.created_since:
-        return False
-    if q.predeletion and predeletion_state(user) not in q.predeletion:
-        return False
-    if words:
-        key = store.derived("users.search", user, search_key)
-        if not all(w in key for w in words):
-            return False
-    return True
+def _predicates(structure_id: str, q: UserQuery) -> list:
+    """One test per active filter, so inactive filters cost nothing per row."""
+    tests = []
+    if not q.include_removed:
+        tests.append(lambda u: structure_id in u.structures)
+    if q.activated is not None:
+        tests.append(lambda u: u.activated == q.activated)
+    if q.blocked is not None:
+        tests.append(lambda u: u.blocked == q.blocked)
+    if q.duplicates is not None:
+        tests.append(lambda u: bool(u.duplicates) == q.duplicates)
+    if q.sources:
+        tests.append(lambda u: u.source in q.sources)
+    if q.functions:
+        tests.append(lambda u: not q.functions.isdisjoint(u.functions))
+    if q.admins_only:
+        tests.append(lambda u: structure_id in u.functions.get(ADMIN_LOCAL, ()))
+    if q.created_before:
+        tests.append(lambda u: u.creation_date.date() < q.created_before)
+    if q.created_since:
+        tests.append(lambda u: u.creation_date.date() >= q.created_since)
+    if q.predeletion != frozenset(Predeletion):
+        tests.append(lambda u: predeletion_state(u) in q.predeletion)
+    return tests
+
+
+def _roster(store: Store, structure_id: str) -> list[tuple[str, User]]:
+    """The structure's users (detached included) in name order, with search keys.
+
+    Rebuilt only after the documents changed; folding is cached per account,
+    so a rebuild after one action costs a sort, not 100,000 folds.
+    """
+    key = ("users.roster", structure_id)
+    cached = store.caches.get(key)
+    if cached is not None and cached[0] == store.generation:
+        return cached[1]
+    users = [u for uid in store.ids_by(User, "structure", structure_id) if (u := store.get(User, uid))]
+    users.sort(key=lambda u: store.derived("users.sort", u, sort_key_name))
+    roster = [(store.derived("users.search", u, search_key), u) for u in users]
+    store.caches[key] = (store.generation, roster)
+    return roster
 
 
 def query_users(store: Store, structure_id: str, q: UserQuery = UserQuery()) -> list[User]:
     """The structure's users matching `q`, sorted as asked."""
     words = fold(q.search).split()
+    narrowed = bool(q.profiles or q.classes or q.teaching_groups or q.manual_groups)
+    candidates = _candidate_ids(store, q) if narrowed else None
+    tests = _predicates(structure_id, q)
     found = []
-    for user_id in _candidate_ids(store, structure_id, q):
-        user = store.get(User, user_id)
-        if user is not None and _matches(user, structure_id, q, words, store):
+    for key, user in _roster(store, structure_id):
+        if candidates is not None and user.id not in candidates:
+            continue
+        if words and not all(w in key for w in words):
+            continue
+        if all(test(user) for test in tests):
             found.append(user)
     if q.sort is SortKey.PROFILE:
-        found.sort(key=lambda u: (PROFILE_SORT_ORDER[u.profile], *store.derived("users.sort", u, sort_key_name)),
-                   reverse=q.descending)
-    else:
-        found.sort(key=lambda u: store.derived("users.sort", u, sort_key_name), reverse=q.descending)
+        found.sort(key=lambda u: PROFILE_SORT_ORDER[u.profile])  # stable: names stay ordered
+    if q.descending:
+        found.reverse()
     return found
 
 
