@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from entconsole.models import BLOCKING_ORDER, FlashMessage, Profile, Report, Status
+from entconsole.services.flash import is_current
 from entconsole.services.session import Session
 from entconsole.services.users import structure_users
 
@@ -22,10 +23,6 @@ class HomeFigures:
     flash_current: int
 
 
-def flash_is_current(message: FlashMessage, today) -> bool:
-    return message.start_date <= today <= message.end_date
-
-
 def home_figures(session: Session) -> HomeFigures:
     sid = session.structure.id
     session.require_structure(sid)
@@ -39,7 +36,7 @@ def home_figures(session: Session) -> HomeFigures:
         for status in user.statuses:
             counts[status] += 1
     reports = sum(1 for r in store.find(Report, "structure", sid) if r.decision is None)
-    flash = sum(1 for m in store.find(FlashMessage, "structure", sid) if flash_is_current(m, session.today))
+    flash = sum(1 for m in store.find(FlashMessage, "structure", sid) if is_current(m, session.today))
     return HomeFigures(
         total=total,
         by_profile=by_profile,
