@@ -66,7 +66,9 @@ class InfoPane(EstablishmentPane):
         except ServiceError as error:
             self.query_one("#info-facts", Static).update(Content(error.message))
             return
-        self.query_one("#info-name", Input).value = info.name
+        name = self.query_one("#info-name", Input)
+        if not (name.has_focus and name.value != info.name):  # never overwrite what is being typed
+            name.value = info.name
         default = self.query_one("#info-default-name", Static)
         default.update(Content(L.INFO_NAME_DEFAULT.format(name=info.default_name)) if info.default_name else "")
         default.display = bool(info.default_name) and info.default_name != info.name

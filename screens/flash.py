@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, DataTable, Select, Static, Tab, Tabs
+from textual.widgets.data_table import CellDoesNotExist
 
 from entconsole import labels as L
 from entconsole.fmt import format_date, pick
@@ -85,6 +86,7 @@ class FlashPane(EstablishmentPane):
         self.filter = "all"
         self.marked: set[str] = set()
         self.messages: list[FlashMessage] = []
+        self.total = 0  # messages of the structure, all filters
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="flash-toolbar"):
@@ -131,8 +133,9 @@ class FlashPane(EstablishmentPane):
         self.messages = [m for m in everything if wanted is None or flash_status(m, today) is wanted]
         ids = {m.id for m in everything}
         self.marked &= ids
+        self.total = len(everything)
         self._fill_table()
-        self._update_count(len(everything))
+        self._update_count()
         self._update_preview()
 
     def _fill_table(self) -> None:
@@ -158,9 +161,9 @@ class FlashPane(EstablishmentPane):
         if current is not None and current in {m.id for m in self.messages}:
             table.move_cursor(row=table.get_row_index(current), animate=False)
 
-    def _update_count(self, total: int) -> None:
+    def _update_count(self) -> None:
         """"5 messages sur 5 · 2 marqués", then the legend of the status dots."""
-        text = pick(total, L.FLASH_COUNT).format(shown=len(self.messages), total=total)
+        text = pick(self.total, L.FLASH_COUNT).format(shown=len(self.messages), total=self.total)
         parts: list = [f"{L.FLASH_EMPTY}  {text}" if not self.messages else text]
         marked = len(self.marked)
         if marked:
@@ -191,7 +194,7 @@ class FlashPane(EstablishmentPane):
             return None
         try:
             key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        except Exception:  # no valid cursor
+        except CellDoesNotExist:
             return None
         return key.value
 
@@ -225,7 +228,7 @@ class FlashPane(EstablishmentPane):
         table = self.query_one(FlashTable)
         row = table.get_row_index(message_id)
         self._fill_table()
-        self._update_count(len(structure_messages(self.session.store, self.session.structure_id)))
+        self._update_count()
         if row + 1 < table.row_count:
             table.move_cursor(row=row + 1, animate=False)
 
@@ -298,10 +301,6 @@ class FlashPane(EstablishmentPane):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
-
-    @on(DataTable.RowHighlighted, "#flash-table")
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
 
     @on(Button.Pressed, "#flash-new")
     def _new(self, event: Button.Pressed) -> None:

@@ -209,8 +209,7 @@ class FlashFormScreen(ModalScreen[ActionResult | None]):
 
     def _update(self) -> None:
         """Everything that follows the fields: errors, notification switches, preview, warning."""
-        draft = self.draft()
-        self._update_notifications(draft.start_date)
+        self._update_notifications(self.query_one("#flash-start", DateInput).date)
         draft = self.draft()
         errors = self.errors(draft)
         for name in FIELDS:

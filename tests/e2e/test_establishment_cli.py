@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from entconsole import labels as L
 from entconsole.cli import main
-from entconsole.models import BlockAction, BlockTrace, Profile, User
+from entconsole.models import BlockAction, BlockTrace, Profile
 from entconsole.services.flash import FlashStatus, list_messages
 from entconsole.services.session import Session
 from entconsole.services.users import structure_users
