@@ -137,6 +137,7 @@ class FlashPane(EstablishmentPane):
         self._fill_table()
         self._update_count()
         self._update_preview()
+        self.screen.refresh_bindings()  # Dupliquer / Supprimer follow the rows shown
 
     def _fill_table(self) -> None:
         table = self.query_one(FlashTable)
