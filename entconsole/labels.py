@@ -1053,7 +1053,6 @@ CARD_FAMILY = "Responsables / enfants"
 CARD_STRUCTURE_CURRENT = "cette école"
 CARD_STRUCTURE_HOME = "école de rattachement"
 CARD_STRUCTURE_DETACHED = "retiré"
-CARD_OTHER_STRUCTURE = "autre établissement : {name}"
 CARD_SCORE = "score {score}"
 CARD_STATUS_SHORT = {
     "inactive": "non activé",
@@ -1125,7 +1124,6 @@ KEY_CARD_EDIT = "Modifier les informations"
 KEY_CARD_GOTO = "Aller à une rubrique"
 KEY_LIST_ADD = "Ajouter"
 KEY_LIST_REMOVE = "Retirer"
-KEY_LIST_OPEN = "Ouvrir"
 
 # Card: confirmations
 CONFIRM_DELETE_TITLE = "Supprimer le compte"
@@ -1231,7 +1229,6 @@ CREATE_CANCEL = "Annuler"
 CREATE_REQUIRED_NOTE = "* obligatoire · identifiant et code d'activation générés à la création"
 CREATE_FAILED = "L'utilisateur n'a pas été créé : corrigez les champs signalés."
 KEY_CREATE_SUBMIT = "Créer"
-KEY_CREATE_TOGGLE_CHILD = "Choisir / retirer l'enfant"
 
 # ---- Utilisateurs: liste et filtres (issue 3)
 # The list
@@ -1240,8 +1237,8 @@ ULIST_COUNT_ONE = "1 utilisateur"
 ULIST_COUNT = "{count} utilisateurs"
 ULIST_MARKED = "{count} marqué(s)"
 ULIST_SORT = {"name": "Tri par nom", "profile": "Tri par profil"}
-ULIST_SORT_ASC = "croissant"
-ULIST_SORT_DESC = "décroissant"
+ULIST_SORT_ASC = "↑"  # croissant
+ULIST_SORT_DESC = "↓"  # décroissant
 ULIST_COLUMNS = ("Nom & Prénom", "Statut", "Profil")
 ULIST_LEGEND_SHORT = {
     "inactive": "non activé",
@@ -1393,3 +1390,183 @@ BULK_DELETE_NONE = (
     "Aucun de ces comptes ne peut être supprimé : seuls les comptes créés manuellement ou "
     "qui ne sont plus envoyés par l'annuaire peuvent l'être."
 )
+
+# ---- Groupes (issue 5, écrans)
+# Tabs of the section (ids: GroupTab values)
+GRP_TAB = {
+    "manual": "Groupes manuels",
+    "profile": "Groupes de profil",
+    "teaching": "Groupes d'enseignement",
+    "classes": "Classes",
+}
+GRP_KIND = {
+    "manual": "Groupe manuel",
+    "profile": "Groupe de profil de l'établissement",
+    "teaching": "Groupe d'enseignement",
+    "classes": "Groupe de profil de la classe {name}",
+}
+GRP_SEARCH = "Rechercher un groupe"
+GRP_COUNT = "{count} groupe(s)"
+GRP_NONE = "Aucun groupe"
+GRP_NO_MATCH = "Aucun groupe ne correspond à la recherche."
+GRP_MANUAL_EMPTY = "Aucun groupe manuel : n pour en créer un."
+GRP_LIST_HEADER = "Membres  Nom du groupe"
+GRP_MEMBERS = "{count} membre(s)"
+GRP_CREATED_BY = "Créé par {name} le {date}"
+GRP_CREATED_ON = "Créé le {date}"
+GRP_INTERNAL_ON = "Les membres du groupe peuvent communiquer entre eux"
+GRP_INTERNAL_OFF = "Les membres du groupe ne peuvent pas communiquer entre eux"
+GRP_INTERNAL_KEY = "{key} : changer"
+GRP_RULES_SUMMARY = "Peuvent voir {out} groupe(s) · visibles par {inc} groupe(s)"
+GRP_LOCKED_BADGE = "Groupe verrouillé"
+GRP_LOCKED_SHORT = "verrouillé"
+GRP_READ_ONLY = "Groupe automatique : sa composition vient des comptes (profil, classe) et ne se modifie pas ici."
+GRP_TEACHING_NOTE = (
+    "Groupe d'enseignement venu de l'annuaire (ONDE) : ses membres se gèrent ici, mais il ne se "
+    "renomme ni ne se supprime."
+)
+GRP_NO_GROUP = "Aucun groupe choisi."
+GRP_BUTTON_MEMBERS = "Gérer les utilisateurs du groupe"
+GRP_BUTTON_VIEW_MEMBERS = "Voir la composition du groupe"
+GRP_BUTTON_RULES = "Règles de communication du groupe"
+GRP_BUTTON_RENAME = "Renommer"
+GRP_BUTTON_DELETE = "Supprimer"
+GRP_BUTTON_CREATE = "Créer un groupe"
+# Create / rename
+GRP_CREATE_TITLE = "Créer un groupe"
+GRP_CREATE_SUBMIT = "Créer"
+GRP_RENAME_TITLE = "Renommer le groupe"
+GRP_RENAME_SUBMIT = "Renommer"
+GRP_NAME_HINT = "Conseil du guide : mettez l'année scolaire dans le nom (« Chorale 2024-2025 »)."
+GRP_NAME_PLACEHOLDER = "Nom du groupe"
+# Delete and the internal switch (the real console's confirmations)
+GRP_CONFIRM_TITLE = "Confirmation requise"
+GRP_DELETE_CONFIRM = "Veuillez confirmer la suppression définitive du groupe « {name} »."
+GRP_DELETE_MEMBERS = (
+    "Ses {count} membre(s) en seront retirés ; ses règles de communication et ses droits "
+    "sur les services seront supprimés."
+)
+GRP_DELETE_SUBMIT = "Supprimer"
+GRP_INTERNAL_ON_CONFIRM = (
+    "Le droit de communication que vous allez appliquer au groupe « {name} » permettra à "
+    "tous les membres de ce groupe de communiquer entre eux."
+)
+GRP_INTERNAL_OFF_CONFIRM = (
+    "Le droit de communication que vous allez appliquer au groupe « {name} » empêchera "
+    "tous les membres de ce groupe de communiquer entre eux."
+)
+GRP_FORBIDDEN_DETAIL = (
+    "Cette opération entraîne une modification majeure des règles de communication de votre "
+    "structure. Pour effectuer cette modification, vous devez contacter l'assistance."
+)
+# Keys of the section
+KEY_GRP_SEARCH = "Rechercher"
+KEY_GRP_CREATE = "Créer un groupe"
+KEY_GRP_MEMBERS = "Membres"
+KEY_GRP_RULES = "Règles"
+KEY_GRP_INTERNAL = "Entre eux"
+KEY_GRP_RENAME = "Renommer"
+KEY_GRP_DELETE = "Supprimer"
+KEY_GRP_MATRIX = "Qui voit qui ?"
+KEY_GRP_TO_LIST = "Aller à la liste"
+KEY_GRP_LEAVE_SEARCH = "Quitter la recherche"
+
+# "Gérer les utilisateurs du groupe"
+GMEM_TITLE = "Gérer les utilisateurs du groupe « {name} »"
+GMEM_VIEW_TITLE = "Composition du groupe « {name} »"
+GMEM_SEARCH = "Rechercher des utilisateurs"
+GMEM_CANDIDATES = "Utilisateurs de l'établissement"
+GMEM_MEMBERS = "Utilisateur(s) du groupe ({count})"
+GMEM_CANDIDATES_COUNT = "{count} hors du groupe"
+GMEM_NO_FILTER = "Aucun filtre : tous les comptes hors du groupe (les pré-supprimés ne sont jamais proposés)."
+GMEM_FILTERED = "{count} filtre(s) actif(s)"
+GMEM_MARKED = "{count} marqué(s)"
+GMEM_HINT_CANDIDATES = (
+    "Espace : marquer · {all} : tout marquer · {add} ou Entrée : ajouter au groupe · "
+    "{filters} : filtres · Tab : l'autre liste"
+)
+GMEM_HINT_MEMBERS = (
+    "Espace : marquer · {all} : tout marquer · {remove} ou Entrée : retirer du groupe · Tab : l'autre liste"
+)
+GMEM_REMOVE_TITLE = "Retirer du groupe"
+GMEM_REMOVE_CONFIRM = "Retirer {count} utilisateur(s) du groupe « {name} » ?"
+GMEM_REMOVE_SUBMIT = "Retirer"
+GMEM_NOTHING = "Aucun compte choisi : placez-vous sur une ligne ou marquez des comptes avec Espace."
+GMEM_GROUP_GONE = "Ce groupe n'existe plus."
+KEY_GMEM_ADD = "Ajouter au groupe"
+KEY_GMEM_REMOVE = "Retirer du groupe"
+KEY_GMEM_FILTERS = "Filtres"
+KEY_GMEM_SEARCH = "Rechercher"
+KEY_GMEM_BACK = "Fermer"
+KEY_GMEM_OTHER_LIST = "L'autre liste"
+
+# "Règles de communication du groupe"
+GRULES_TITLE = "Communication du groupe « {name} »"
+GRULES_FILTER = "Filtrer les groupes"
+GRULES_SENDING = "Qui les membres du groupe peuvent-ils voir"
+GRULES_RECEIVING = "Qui peut voir le groupe"
+GRULES_SENDING_COUNT = "{count} groupe(s) visible(s)"
+GRULES_RECEIVING_COUNT = "{count} groupe(s) pouvant voir le groupe"
+GRULES_EMPTY = "Aucun groupe"
+GRULES_HINT = (
+    "{add} : ajouter un droit de communication · {remove} : supprimer le droit · "
+    "Entrée : règles de ce groupe · {internal} : communication interne · ←/→ : colonne"
+)
+GRULES_PICK_SENDING = "Ajouter un droit de communication : qui les membres de « {name} » pourront voir"
+GRULES_PICK_RECEIVING = "Ajouter un droit de communication : qui pourra voir « {name} »"
+GRULES_ONE_GROUP = "Un droit de communication s'ajoute groupe par groupe : cochez un seul groupe."
+GRULES_ADD_CONFIRM = (
+    "Le lien de communication que vous allez ajouter pour le groupe « {name} » sera appliqué "
+    "à tous les membres de ce groupe."
+)
+GRULES_ADD_WHAT = "Les membres de « {source} » pourront communiquer avec « {target} »."
+GRULES_REMOVE_CONFIRM = (
+    "Le droit de communication que vous avez supprimé pour le groupe « {name} » sera appliqué "
+    "à tous les membres de ce groupe."
+)
+GRULES_REMOVE_WHAT = "Les membres de « {source} » ne pourront plus communiquer avec « {target} »."
+GRULES_NOTHING = "Aucun droit de communication choisi dans cette colonne."
+KEY_GRULES_ADD = "Ajouter un droit de communication"
+KEY_GRULES_REMOVE = "Supprimer le droit de communication"
+KEY_GRULES_OPEN = "Règles de ce groupe"
+KEY_GRULES_FILTER = "Filtrer les groupes"
+KEY_GRULES_BACK = "Fermer"
+KEY_GRULES_LEFT = "Colonne de gauche"
+KEY_GRULES_RIGHT = "Colonne de droite"
+
+# "Qui peut communiquer avec qui ?"
+MATRIX_TITLE = "Qui peut communiquer avec qui ?"
+MATRIX_INTRO = (
+    "Calculé depuis les règles de communication actuelles de l'établissement. Se lit de gauche "
+    "à droite : la ligne dit avec qui ses membres peuvent communiquer."
+)
+MATRIX_CORNER = "de \\ vers"
+MATRIX_CHANGED_MARK = "*"
+MATRIX_SAME = "Identique aux règles par défaut du guide."
+MATRIX_CHANGED = "* différent des règles par défaut du guide :"
+MATRIX_CHANGE_LINE = "{source} → {target} : {actual} (par défaut : {default})"
+MATRIX_NOTES = (
+    "Oui : tous ceux de l'établissement · Ceux de la classe : seulement ceux de leur(s) "
+    "classe(s) · Les siens : leurs enfants ou leurs parents"
+)
+
+# "Règles de communication de l'utilisateur"
+URULES_TITLE = "Communication de {name}"
+URULES_HELP = (
+    "Un droit de communication s'acquiert par l'appartenance à un groupe. On affiche donc "
+    "la liste des groupes de l'utilisateur et les groupes qui sont visibles."
+)
+URULES_GROUPS = "Groupes de l'utilisateur"
+URULES_SENDING = "Avec qui l'utilisateur peut-il communiquer"
+URULES_RECEIVING = "Qui peut communiquer avec l'utilisateur"
+URULES_INTERNAL = "(entre eux)"
+URULES_HINT = "Entrée : règles du groupe · {check} : vérifier avec un autre utilisateur · ←/→ : colonne"
+URULES_CHECK_TITLE = "Peut-il communiquer avec… ?"
+URULES_CHECK_SEARCH = "Rechercher un utilisateur (prénom, nom)"
+URULES_CHECK_COUNT = "{count} utilisateur(s) · Entrée : vérifier"
+URULES_CHECK_MORE = "{shown} premiers sur {count} : précisez la recherche."
+URULES_CAN = "Oui : {a} peut communiquer avec {b}, par :"
+URULES_CANNOT = "Non : {a} ne peut pas communiquer avec {b}."
+URULES_USER_GONE = "Ce compte n'existe plus dans l'établissement."
+KEY_URULES_CHECK = "Vérifier avec un autre utilisateur"
+KEY_URULES_OPEN = "Règles du groupe"

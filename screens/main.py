@@ -93,6 +93,11 @@ class MainScreen(Screen[None]):
     def _tab_clicked(self, event: SectionBar.Picked) -> None:
         self.show_section(event.section_id)
 
+    @on(Section.BadgeChanged)
+    def _badge_changed(self, event: Section.BadgeChanged) -> None:
+        event.stop()
+        self.query_one(SectionBar).set_badge(event.section_id, event.badge)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return self.current_section != HOME

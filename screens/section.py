@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from entconsole import labels as L
@@ -33,9 +34,18 @@ class Section(Vertical):
     CSS_FILE: ClassVar[str | None] = None
     """A .tcss file beside the section's module, loaded by the main screen."""
 
+    class BadgeChanged(Message):
+        """The short text shown after the section's tab label changed (None: no badge)."""
+
+        def __init__(self, section_id: str, badge: str | None) -> None:
+            super().__init__()
+            self.section_id = section_id
+            self.badge = badge
+
     def __init__(self, session: "Session") -> None:
         super().__init__(id=f"section-{self.SECTION_ID}", classes="section")
         self.session = session
+        self._badge: str | None = None
 
     @classmethod
     def title(cls) -> str:
@@ -47,6 +57,21 @@ class Section(Vertical):
 
     def refresh_data(self) -> None:
         """Read the store again (after an action, or another session's write)."""
+
+    def tab_badge(self) -> str | None:
+        """A short live figure for the section's tab (e.g. reports to handle), or None.
+
+        Sections that have one call :meth:`update_badge` whenever it may have
+        changed (typically at the end of ``refresh_data``).
+        """
+        return None
+
+    def update_badge(self) -> None:
+        """Tell the tab bar about the badge, if it changed."""
+        badge = self.tab_badge()
+        if badge != self._badge:
+            self._badge = badge
+            self.post_message(self.BadgeChanged(self.SECTION_ID, badge))
 
     def section_shown(self, target: str | None) -> None:
         """The section became visible; `target` names a part to open (quick actions).

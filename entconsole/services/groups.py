@@ -238,3 +238,38 @@ def set_internal_communication(session: Session, group_id: str, can_communicate:
         message = template.format(name=group.name)
         tx.journal(message, targets=[group.id])
     return ActionResult(message, changed=1, target_id=group.id)
+
+
+# --------------------------------------------------------------------------- read-only helpers of the screens (issue 5)
+
+
+def members_editable(group: Group) -> bool:
+    """Whether "Gérer les utilisateurs du groupe" may change the members (as accounts.add_to_group)."""
+    return group.type in (GroupType.MANUAL, GroupType.TEACHING)
+
+
+# The guide's table "Règles de communication par défaut" (003_*, chapter 6), row reaches
+# column, as `communication.Reach` values (plain strings: no import cycle). The matrix
+# screen marks the cells that differ from it.
+_GUIDE_ROWS = {
+    "Personnel": ("yes", "yes", "yes", "yes", "yes"),
+    "Teacher": ("yes", "yes", "yes", "yes", "no"),
+    "Student": ("class", "class", "class", "own", "no"),
+    "Relative": ("no", "class", "own", "no", "no"),
+    "Guest": ("no", "no", "no", "no", "no"),
+}
+_GUIDE_COLUMNS = ("Personnel", "Teacher", "Student", "Relative", "Guest")
+GUIDE_MATRIX: dict[tuple[str, str], str] = {
+    (row, column): reach
+    for row, reaches in _GUIDE_ROWS.items()
+    for column, reach in zip(_GUIDE_COLUMNS, reaches)
+}
+
+
+def matrix_differences(matrix) -> list[tuple[str, str, str, str]]:
+    """(row profile, column profile, actual reach, the guide's reach) for each changed cell."""
+    return [
+        (row, column, str(matrix[(row, column)]), default)
+        for (row, column), default in GUIDE_MATRIX.items()
+        if (row, column) in matrix and str(matrix[(row, column)]) != default
+    ]

@@ -131,7 +131,8 @@ def _predicates(structure_id: str, q: UserQuery) -> list:
         tests.append(lambda u: u.creation_date.date() < q.created_before)
     if q.created_since:
         tests.append(lambda u: u.creation_date.date() >= q.created_since)
-    if q.predeletion != frozenset(Predeletion):
+    # Like every category, nothing selected means no filter.
+    if q.predeletion and q.predeletion != frozenset(Predeletion):
         tests.append(lambda u: predeletion_state(u) in q.predeletion)
     return tests
 

@@ -8,6 +8,7 @@ from textual.widgets import ContentSwitcher
 from entconsole import labels as L
 from entconsole.screens.help import HelpScreen
 from entconsole.screens.main import SECTIONS, MainScreen
+from entconsole.screens.user_create import CreateUserScreen
 from entconsole.screens.section import PlaceholderSection, Section
 from entconsole.services.home import home_figures
 from entconsole.widgets.header import ConsoleHeader
@@ -122,6 +123,9 @@ async def test_quick_action_opens_its_section(make_app):
         await pilot.pause()
         # the quick actions list has focus on Accueil: Enter on the first one
         await pilot.press("enter")
+        assert isinstance(app.screen, CreateUserScreen)  # the form, over its section
+        await pilot.press("escape")
+        await pilot.pause()
         assert visible_section(app).SECTION_ID == "users"
         await pilot.press("0", "down", "down", "enter")  # Blocage en lot
         assert L.QUICK_ACTIONS[2][0] == "Blocage en lot"

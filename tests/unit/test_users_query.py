@@ -52,6 +52,11 @@ def test_predeletion_filter(session, state):
     assert found and all(predeletion_state(u) is state for u in found)
 
 
+def test_no_predeletion_state_selected_means_no_filter(session):
+    # "Désélectionner tout" on Pré-suppression shows everyone, as in every category.
+    assert len(q(session, predeletion=frozenset())) == len(everyone(session))
+
+
 def test_profiles_are_alternatives(session):
     teachers = q(session, profiles=frozenset({Profile.TEACHER}))
     guests = q(session, profiles=frozenset({Profile.GUEST}))

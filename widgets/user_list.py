@@ -1,0 +1,358 @@
+"""The users list: a virtual list drawing only the rows on screen (line API).
+
+Textual's DataTable measures every cell when rows are added (seconds for tens
+of thousands of accounts); this list keeps the query's result as a plain
+Python list and builds a row only when ``render_line`` asks for it, as
+Textualize/toolong does for log files. Moving the cursor or typing a search
+therefore costs the same for 50 or 100,000 accounts.
+
+Row: mark, "NOM Prénom", the status icons in DOMAIN.md's order (one fixed
+slot each, so an icon is always in the same column), the profile badge in
+the profile's colour. Names are user data: always plain Content, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+from entconsole import labels as L
+from entconsole.models import Profile, Status, User
+from entconsole.services.user_list import list_name
+from entconsole.services.users import SortKey
+from entconsole.widgets.profile import PROFILE_COLOR, profile_label
+
+# One glyph per status, single-cell characters that common terminal fonts draw.
+STATUS_GLYPH: dict[Status, str] = {
+    Status.INACTIVE: "○",  # empty circle: never activated
+    Status.BLOCKED: "⊘",  # no entry
+    Status.DUPLICATE: "≈",  # looks like another account
+    Status.PREDELETED: "✗",  # crossed out
+    Status.PENDING_PREDELETION: "◔",  # a clock running
+}
+STATUS_STYLE: dict[Status, str] = {
+    Status.INACTIVE: "$text-warning",
+    Status.BLOCKED: "bold $text-error",
+    Status.DUPLICATE: "bold $text-warning",
+    Status.PREDELETED: "bold $text-error",
+    Status.PENDING_PREDELETION: "$text-warning",
+}
+MARK_GLYPH = "✓"
+CURSOR_GLYPH = "▶"
+
+STATUS_WIDTH = 2 * len(Status)  # "○ ⊘ ≈ ✗ ◔ "
+PROFILE_WIDTH = max(len(label) for label in L.PROFILE.values())  # "Enseignant"
+LEAD_WIDTH = 3  # " ✓ "
+MIN_NAME_WIDTH = 8
+MAX_NAME_WIDTH = 44  # wider, the icons drift too far from the name to read the row
+
+
+def name_width(width: int) -> int:
+    room = width - LEAD_WIDTH - 2 - STATUS_WIDTH - PROFILE_WIDTH - 1
+    return max(MIN_NAME_WIDTH, min(MAX_NAME_WIDTH, room))
+
+
+def status_icons(user: User) -> Content:
+    statuses = set(user.statuses)
+    parts: list[tuple[str, str] | str] = []
+    for status in Status:
+        parts.append((STATUS_GLYPH[status], STATUS_STYLE[status]) if status in statuses else " ")
+        parts.append(" ")
+    return Content.assemble(*parts)
+
+
+def profile_badge_cell(profile: Profile) -> Content:
+    label = profile_label(profile)
+    return Content.styled(label, f"bold {PROFILE_COLOR[profile]}").pad_right(PROFILE_WIDTH - len(label))
+
+
+def row_content(user: User, width: int, *, marked: bool, detached: bool) -> Content:
+    """One row of the list, exactly `width` cells wide (names shown literally)."""
+    name = Content(list_name(user))
+    if detached:
+        name = name.stylize("strike")
+    name = name.truncate(name_width(width), ellipsis=True, pad=True)
+    mark = Content.styled(MARK_GLYPH, "bold $text-accent") if marked else Content(" ")
+    row = Content.assemble(" ", mark, " ", name, "  ", status_icons(user), profile_badge_cell(user.profile))
+    return row.truncate(width, pad=True)
+
+
+def header_content(width: int, sort: SortKey, descending: bool) -> Content:
+    arrow = "↓" if descending else "↑"
+    name_title, status_title, profile_title = L.ULIST_COLUMNS
+    if sort is SortKey.NAME:
+        name_title = f"{name_title} {arrow}"
+    else:
+        profile_title = f"{profile_title} {arrow}"
+    row = Content.assemble(
+        " " * LEAD_WIDTH,
+        Content(name_title).truncate(name_width(width), pad=True),
+        "  ",
+        Content(status_title).truncate(STATUS_WIDTH, pad=True),
+        profile_title,
+    )
+    return row.truncate(width, pad=True)
+
+
+class UserList(ScrollView, can_focus=True):
+    """The structure's users matching the filters; Space marks, Enter opens."""
+
+    COMPONENT_CLASSES = {
+        "user-list--header",
+        "user-list--row",
+        "user-list--cursor",
+        "user-list--cursor-blurred",
+        "user-list--marked",
+    }
+    DEFAULT_CSS = """
+    UserList {
+        overflow-x: hidden;
+        overflow-y: auto;
+        background: $surface;
+        & > .user-list--header { text-style: bold; color: $text-secondary; background: $panel; }
+        & > .user-list--row { }
+        & > .user-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+        & > .user-list--cursor-blurred { background: $block-cursor-blurred-background; }
+        & > .user-list--marked { background: $accent 15%; }
+    }
+    """
+    BINDINGS = [
+        Binding("up", "move(-1)", L.KEY_UP, id="users.list.up", show=False),
+        Binding("down", "move(1)", L.KEY_DOWN, id="users.list.down", show=False),
+        Binding("pageup", "page(-1)", show=False, id="users.list.page_up"),
+        Binding("pagedown", "page(1)", show=False, id="users.list.page_down"),
+        Binding("home", "edge(0)", show=False, id="users.list.first"),
+        Binding("end", "edge(1)", show=False, id="users.list.last"),
+        Binding("space", "mark", L.KEY_ULIST_MARK, id="users.list.mark"),
+        Binding("a", "mark_all", L.KEY_ULIST_MARK_ALL, id="users.list.mark_all", show=False),
+        Binding("enter", "open", L.KEY_ULIST_OPEN, id="users.list.open"),
+    ]
+
+    class Opened(Message):
+        """Enter on a row: open that user's card."""
+
+        def __init__(self, user_id: str) -> None:
+            super().__init__()
+            self.user_id = user_id
+
+    class MarksChanged(Message):
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
+    class SortRequested(Message):
+        """A click on a column title."""
+
+        def __init__(self, key: SortKey) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, structure_id: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.structure_id = structure_id
+        self.users: list[User] = []
+        self.cursor = 0
+        self.marked: dict[str, None] = {}  # ordered set of user ids
+        self.sort = SortKey.NAME
+        self.descending = False
+
+    # ---- data
+
+    def set_users(self, users: list[User], *, sort: SortKey, descending: bool) -> None:
+        """Show a new result; the cursor stays on the same account when it is still listed."""
+        current = self.current_user
+        self.users = users
+        self.sort, self.descending = sort, descending
+        index = 0
+        if current is not None:
+            index = next((n for n, u in enumerate(users) if u.id == current.id), min(self.cursor, len(users) - 1))
+        self.cursor = max(0, index)
+        self._update_virtual_size()
+        self._scroll_to_cursor(center=False)
+        self.refresh()
+
+    def keep_marks(self, user_ids: Iterable[str]) -> None:
+        """Forget marks of accounts that no longer exist."""
+        keep = set(user_ids)
+        before = len(self.marked)
+        self.marked = {i: None for i in self.marked if i in keep}
+        if len(self.marked) != before:
+            self.post_message(self.MarksChanged(len(self.marked)))
+        self.refresh()
+
+    @property
+    def current_user(self) -> User | None:
+        if 0 <= self.cursor < len(self.users):
+            return self.users[self.cursor]
+        return None
+
+    def targets(self) -> list[str]:
+        """The marked accounts, or the current row when none is marked."""
+        if self.marked:
+            return list(self.marked)
+        user = self.current_user
+        return [user.id] if user else []
+
+    def clear_marks(self) -> None:
+        if self.marked:
+            self.marked = {}
+            self.post_message(self.MarksChanged(0))
+            self.refresh()
+
+    def move_to(self, user_id: str) -> bool:
+        for index, user in enumerate(self.users):
+            if user.id == user_id:
+                self._set_cursor(index)
+                return True
+        return False
+
+    # ---- geometry
+
+    @property
+    def _rows_visible(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)  # minus the header
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.users) + 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_virtual_size()
+        self._scroll_to_cursor(center=False)
+
+    def _scroll_to_cursor(self, *, center: bool) -> None:
+        top = self.scroll_offset.y
+        rows = self._rows_visible
+        if self.cursor < top:
+            top = self.cursor
+        elif self.cursor >= top + rows:
+            top = self.cursor - rows + 1
+        if top != self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+
+    def _set_cursor(self, index: int) -> None:
+        if not self.users:
+            return
+        index = max(0, min(len(self.users) - 1, index))
+        if index == self.cursor:
+            return
+        old = self.cursor
+        self.cursor = index
+        self._scroll_to_cursor(center=False)
+        self._refresh_rows(old, index)
+
+    def _refresh_rows(self, *indexes: int) -> None:
+        top = self.scroll_offset.y
+        width = self.size.width
+        for index in indexes:
+            y = index - top + 1
+            if 1 <= y < self.size.height:
+                self.refresh(Region(0, y, width, 1))
+
+    # ---- rendering
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            style = self.get_visual_style("user-list--header")
+            return self._strip(header_content(width, self.sort, self.descending), width, style)
+        index = self.scroll_offset.y + y - 1
+        if index >= len(self.users):
+            style = self.get_visual_style("user-list--row")
+            return Strip([Segment(" " * width, style.rich_style)], width)
+        user = self.users[index]
+        marked = user.id in self.marked
+        if index == self.cursor:
+            component = "user-list--cursor" if self.has_focus else "user-list--cursor-blurred"
+        elif marked:
+            component = "user-list--marked"
+        else:
+            component = "user-list--row"
+        style = self.get_visual_style(component)
+        detached = self.structure_id not in user.structures
+        content = row_content(user, width, marked=marked, detached=detached)
+        if index == self.cursor and self.has_focus:
+            content = Content.assemble(Content.styled(CURSOR_GLYPH, "bold"), content[1:])
+        return self._strip(content, width, style)
+
+    def _strip(self, content: Content, width: int, style) -> Strip:
+        strips = Visual.to_strips(self, content, width, 1, style, apply_selection=False)
+        strip = strips[0] if strips else Strip([])
+        return strip.extend_cell_length(width, style.rich_style).crop(0, width)
+
+    def on_focus(self) -> None:
+        self._refresh_rows(self.cursor)
+
+    def on_blur(self) -> None:
+        self._refresh_rows(self.cursor)
+
+    # ---- keys and mouse
+
+    def action_move(self, step: int) -> None:
+        self._set_cursor(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self._set_cursor(self.cursor + direction * self._rows_visible)
+
+    def action_edge(self, last: int) -> None:
+        self._set_cursor(len(self.users) - 1 if last else 0)
+
+    def action_mark(self) -> None:
+        user = self.current_user
+        if user is None:
+            self.app.bell()
+            return
+        if user.id in self.marked:
+            del self.marked[user.id]
+        else:
+            self.marked[user.id] = None
+        self.post_message(self.MarksChanged(len(self.marked)))
+        old = self.cursor
+        self._set_cursor(self.cursor + 1)  # mark and move on, as file managers do
+        self._refresh_rows(old)
+
+    def action_mark_all(self) -> None:
+        """Mark every account listed; when they all are already, unmark them."""
+        shown = [u.id for u in self.users]
+        if shown and all(i in self.marked for i in shown):
+            for user_id in shown:
+                self.marked.pop(user_id, None)
+        else:
+            self.marked.update(dict.fromkeys(shown))
+        self.post_message(self.MarksChanged(len(self.marked)))
+        self.refresh()
+
+    def action_open(self) -> None:
+        user = self.current_user
+        if user is None:
+            self.app.bell()
+            return
+        self.post_message(self.Opened(user.id))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y == 0:
+            key = SortKey.PROFILE if event.x >= LEAD_WIDTH + name_width(self.size.width) + 2 else SortKey.NAME
+            self.post_message(self.SortRequested(key))
+            return
+        index = self.scroll_offset.y + event.y - 1
+        if 0 <= index < len(self.users):
+            self._set_cursor(index)
+            if event.chain >= 2:
+                self.action_open()
+
+
+def legend_line(legend_key: str) -> Content:
+    """One line under the list: each icon and its meaning, then the legend's key."""
+    parts: list[tuple[str, str] | str] = []
+    for status in Status:
+        parts += [(STATUS_GLYPH[status], STATUS_STYLE[status]), " ", (L.ULIST_LEGEND_SHORT[status.value], "$text-muted"), "   "]
+    parts.append((L.ULIST_LEGEND_KEY.format(key=legend_key), "$text-muted italic"))
+    return Content.assemble(*parts)
