@@ -1570,3 +1570,31 @@ URULES_CANNOT = "Non : {a} ne peut pas communiquer avec {b}."
 URULES_USER_GONE = "Ce compte n'existe plus dans l'établissement."
 KEY_URULES_CHECK = "Vérifier avec un autre utilisateur"
 KEY_URULES_OPEN = "Règles du groupe"
+
+# Quality pass on Utilisateurs / Groupes / Services / Signalements (QP_ prefix)
+QP_ADMIN_NOT_ATTACHED = "Ce compte est retiré de l'établissement : rattachez-le avant de lui donner le droit d'administrateur local."
+QP_GROUP_TEACHING_LOCKED = (
+    "Un groupe d'enseignement vient de l'annuaire : il ne peut être ni renommé ni supprimé "
+    "dans la console (seuls ses membres se gèrent ici)."
+)
+QP_GROUP_AUTOMATIC_LOCKED = (
+    "Un groupe de profil est automatique : il ne peut être ni renommé ni supprimé."
+)
+
+# Journal and undo (issue 10; UNDO_ / JOURNALSCR_ prefixes)
+UNDO_NOTHING = "Aucune action à annuler."
+UNDO_CANNOT = "« {summary} » ne peut pas être annulée : {reason}"
+UNDO_REASON_NO_DATA = "elle a été enregistrée sans les données nécessaires."
+UNDO_REASON_RESTORE = "c'est une restauration de sauvegarde (restaurez plutôt une autre copie : entconsole backups)."
+UNDO_REASON_TOO_LARGE = "elle a changé trop d'éléments ({count}) ; restaurez plutôt la copie de sauvegarde prise avant elle."
+UNDO_REASON_DELETED = "c'était une suppression définitive."
+UNDO_REASON_SENT = "un message ou une notification a déjà été envoyé."
+UNDO_REASON_REPORT_DELETED = "une notification supprimée ne peut pas être rétablie."
+UNDO_REASON_CHANGED_BY = "{who} a modifié depuis les mêmes éléments."
+UNDO_REASON_CHANGED = "les éléments concernés ont été modifiés depuis."
+UNDO_REASON_SCOPE = "elle concerne un établissement que vous n'administrez plus."
+UNDO_STALE = "Votre dernière action a changé entre-temps : vérifiez le journal et réessayez."
+UNDO_DONE = "Action annulée : {summary}"
+UNDO_CONFIRM = "Annuler votre dernière action ?\n{when} — {summary}\n({count} élément(s) remis comme avant)"
+UNDO_NEEDS_YES = "Confirmation requise : relancez avec --yes (pas de terminal pour demander)."
+CLI_HELP_UNDO = "Annule votre dernière action (si elle peut l'être)."

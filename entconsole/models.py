@@ -203,7 +203,9 @@ def _check_ine(value: str) -> str:
     return value
 
 
-Name = Annotated[str, StringConstraints(max_length=500), AfterValidator(_clean_name)]
+# Longest stored name; the forms derive their limits from it (services.accounts).
+NAME_MAX_LENGTH = 500
+Name = Annotated[str, StringConstraints(max_length=NAME_MAX_LENGTH), AfterValidator(_clean_name)]
 Uai = Annotated[str, AfterValidator(_check_uai)]
 Login = Annotated[str, AfterValidator(_check_login)]
 Ine = Annotated[str, AfterValidator(_check_ine)]
@@ -542,6 +544,23 @@ class OutboxMail(Doc):
     structure_id: Id | None = None
 
 
+class KeepMark(Doc):
+    """"À conserver": an item of the rentrée checklist the admin decided to keep.
+
+    It stops the item being counted for that rentrée (`school_year`) only: next
+    year the same group or account is looked at again.
+    """
+
+    TABLE = "keep_marks"
+
+    structure_id: Id
+    step: str  # checklist step code ("teachers_left", "manual_groups"…)
+    item_id: Id  # the user, group, bookmark, class… kept
+    school_year: str  # "2024-2025"
+    by_login: str
+    date: datetime
+
+
 DOC_TYPES: tuple[type[Doc], ...] = (
     Structure,
     SchoolClass,
@@ -558,6 +577,7 @@ DOC_TYPES: tuple[type[Doc], ...] = (
     ShareBookmark,
     JournalEntry,
     OutboxMail,
+    KeepMark,
 )
 MODEL_BY_TABLE: dict[str, type[Doc]] = {m.TABLE: m for m in DOC_TYPES}
 META_TABLE = "meta"

@@ -23,7 +23,7 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
-from entconsole.models import GroupType, Level, Profile, User
+from entconsole.models import GroupType, Profile, User
 from entconsole.services import accounts, duplicates
 from entconsole.services import user_card as facts
 from entconsole.services.errors import InvalidInput, NeedsConfirmation, ServiceError
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from entconsole.services.session import Session
 
 LABEL_WIDTH = 22
-LEVELS = list(Level)
 ADD_ROW = "+add"
 
 
@@ -127,12 +126,6 @@ class CardList(OptionList):
         event.stop()
         verb = "add" if event.option_id == ADD_ROW else "open"
         self.post_message(self.Request(self.kind, verb, event.option_id))
-
-
-def _class_order(option: accounts.ClassOption) -> tuple[int, str]:
-    """Classes by level (TPS to CM2), then by name."""
-    level = option.school_class.level
-    return (LEVELS.index(level) if level in LEVELS else len(LEVELS), option.school_class.name.casefold())
 
 
 def _box(title: str, *children, id: str) -> Vertical:
@@ -773,7 +766,7 @@ class UserCardScreen(Screen[None]):
                 L.PICK_CLASS_PUPILS.format(count=o.pupils),
                 o.reason if not o.offered else None,
             )
-            for o in sorted(accounts.class_options(self.session, user), key=_class_order)
+            for o in accounts.class_options(self.session, user)  # sorted by level, then name
         ]
         uid = user.id
 

@@ -15,9 +15,11 @@ from entconsole.models import (
     ADMIN_LOCAL,
     LOGIN_RE,
     MANUAL_SOURCES,
+    NAME_MAX_LENGTH,
     RETENTION_DAYS,
     GroupType,
     Group,
+    Level,
     OutboxMail,
     Profile,
     SchoolClass,
@@ -35,6 +37,12 @@ from entconsole.services.users import Predeletion, predeletion_state, users_of_s
 from entconsole.store import Transaction
 
 FEED_SOURCES = frozenset({Source.AAF, Source.AAF1D, Source.EDT, Source.UDT})
+
+# A first or last name: both, joined by a space into the display name, must fit
+# the model's one limit.
+PERSON_NAME_MAX_LENGTH = (NAME_MAX_LENGTH - 1) // 2
+
+LEVEL_ORDER = {level: n for n, level in enumerate(Level)}  # TPS, PS, MS, GS, CP ... CM2
 
 
 # --------------------------------------------------------------------------- facts for the card
@@ -83,11 +91,16 @@ class ClassOption:
     reason: str | None
 
 
+def class_order(school_class: SchoolClass) -> tuple[int, str, str]:
+    """Classes by level (TPS to CM2), then by name."""
+    return (LEVEL_ORDER.get(school_class.level, len(LEVEL_ORDER)), school_class.name.casefold(), school_class.id)
+
+
 def class_options(session: Session, user: User) -> list[ClassOption]:
     """The structure's classes for "Ajouter une classe", each saying why it is not offered."""
     sid = session.structure.id
     options = []
-    for school_class in sorted(session.store.find(SchoolClass, "structure", sid), key=lambda c: c.name):
+    for school_class in sorted(session.store.find(SchoolClass, "structure", sid), key=class_order):
         pupils = pupil_count(session, school_class.id)
         if school_class.id in user.classes:
             offered, reason = False, L.CLASS_ALREADY
@@ -119,11 +132,20 @@ def user_transaction(session: Session, action: str):
     return session.store.transaction(session.admin.login, action, structure_id=session.structure_id)
 
 
-def _require_connection_rights(session: Session, user: User) -> None:
+def require_connection_rights(session: Session, user: User) -> None:
     """An ADML may not change another admin's connection data."""
     admin = session.admin
     if user.is_admin and user.id != admin.id and not admin.is_super_admin:
         raise PermissionDenied(L.CARD_OTHER_ADMIN)
+
+
+def may_change_connection(session: Session, user: User) -> bool:
+    """False when an ADML looks at another admin's card (connection data locked)."""
+    try:
+        require_connection_rights(session, user)
+    except PermissionDenied:
+        return False
+    return True
 
 
 def forget_user(tx: Transaction, session: Session, user: User) -> None:
@@ -288,7 +310,8 @@ def remove_class(session: Session, user_id: str, class_id: str) -> ActionResult:
     with user_transaction(session, "user.class.remove") as tx:
         user = _one(tx, session, user_id)
         school_class = tx.get(SchoolClass, class_id)
-        if class_id not in user.classes or school_class is None:
+        # a class of another school stays: only that school's admin removes it
+        if class_id not in user.classes or school_class is None or school_class.structure_id != session.structure.id:
             raise NotFound(L.CLASS_UNKNOWN)
         put_user(tx, user, classes=tuple(c for c in user.classes if c != class_id))
         message = L.CARD_CLASS_REMOVED.format(name=user.display_name, group=school_class.name)
@@ -380,6 +403,9 @@ def set_local_admin(session: Session, user_id: str, grant: bool) -> ActionResult
         scope = user.functions.get(ADMIN_LOCAL, ())
         if grant and user.profile in (Profile.STUDENT, Profile.RELATIVE):
             raise PermissionDenied(L.CARD_ADMIN_NOT_FOR_PROFILE)
+        if grant and sid not in user.structures:
+            # a detached account (kept struck through on the card) gets no rights here
+            raise PermissionDenied(L.QP_ADMIN_NOT_ATTACHED)
         if not grant and user.id == session.admin_id:
             raise PermissionDenied(L.CARD_ADMIN_NOT_SELF)
         if grant == (sid in scope):
@@ -433,8 +459,8 @@ def check_name(text: str, label: str) -> tuple[str | None, str | None]:
     value = " ".join(text.split())
     if not value:
         return None, L.FIELD_REQUIRED.format(field=label)
-    if len(value) > 100:
-        return None, L.FIELD_TOO_LONG.format(field=label, max=100)
+    if len(value) > PERSON_NAME_MAX_LENGTH:
+        return None, L.FIELD_TOO_LONG.format(field=label, max=PERSON_NAME_MAX_LENGTH)
     if any(ord(c) < 32 or ord(c) == 127 for c in text if c not in "\t\n"):
         return None, L.FIELD_CONTROL
     return value, None
@@ -478,7 +504,7 @@ def set_login_alias(session: Session, user_id: str, alias: str) -> ActionResult:
         raise InvalidInput({"login_alias": L.FIELD_ALIAS_TAKEN.format(alias=alias)})
     with user_transaction(session, "user.alias") as tx:
         user = _one(tx, session, user_id)
-        _require_connection_rights(session, user)
+        require_connection_rights(session, user)
         put_user(tx, user, login_alias=alias or None)
         message = (L.CARD_ALIAS_SET if alias else L.CARD_ALIAS_REMOVED).format(name=user.display_name, alias=alias)
         tx.journal(message, targets=[user.id])
@@ -491,7 +517,7 @@ def set_email(session: Session, user_id: str, email: str) -> ActionResult:
         raise InvalidInput({"email": L.FIELD_EMAIL})
     with user_transaction(session, "user.email") as tx:
         user = _one(tx, session, user_id)
-        _require_connection_rights(session, user)
+        require_connection_rights(session, user)
         put_user(tx, user, email=email or None)
         message = L.CARD_EMAIL_SAVED.format(name=user.display_name)
         tx.journal(message, targets=[user.id])
@@ -502,7 +528,7 @@ def generate_renewal_code(session: Session, user_id: str) -> ActionResult:
     """"Générer un code de renouvellement de mot de passe" (activated accounts)."""
     with user_transaction(session, "user.renewal_code") as tx:
         user = _one(tx, session, user_id)
-        _require_connection_rights(session, user)
+        require_connection_rights(session, user)
         if not user.activated:
             raise ServiceError(L.CARD_RENEWAL_NOT_ACTIVATED)
         code = renewal_code()
@@ -518,7 +544,7 @@ def send_reset_mail(session: Session, user_id: str) -> ActionResult:
     """"Envoyer" a password-reset mail: recorded in the outbox (no mail server here)."""
     with user_transaction(session, "user.reset_mail") as tx:
         user = _one(tx, session, user_id)
-        _require_connection_rights(session, user)
+        require_connection_rights(session, user)
         if not user.email:
             raise ServiceError(L.CARD_RESET_NO_EMAIL)
         tx.put(

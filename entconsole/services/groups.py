@@ -19,6 +19,7 @@ from entconsole.models import (
     Connector,
     Group,
     GroupType,
+    Profile,
     SchoolClass,
     Share,
     ShareBookmark,
@@ -53,11 +54,35 @@ def _active(user: User | None, structure_id: str) -> bool:
     return user is not None and user.delete_date is None and structure_id in user.structures
 
 
+def _class_pupil_ids(store: Store, class_id: str) -> set[str]:
+    return {uid for uid in store.ids_by(User, "class", class_id) if (u := store.get(User, uid)) and u.profile is Profile.STUDENT}
+
+
+def _class_parent_ids(store: Store, class_id: str) -> set[str]:
+    """Parents have no classes: a class's parents are those whose children are in it."""
+    pupils = _class_pupil_ids(store, class_id)
+    candidates = {rid for pid in pupils for rid in store.get(User, pid).relatives}
+    return {
+        rid
+        for rid in candidates
+        if (parent := store.get(User, rid)) and parent.profile is Profile.RELATIVE and pupils & set(parent.children)
+    }
+
+
+def user_class_ids(store: Store, user: User) -> set[str]:
+    """The classes whose profile group holds the user: a parent's are their children's."""
+    if user.profile is Profile.RELATIVE:
+        return {c for child_id in user.children if (child := store.get(User, child_id)) for c in child.classes}
+    return set(user.classes)
+
+
 def group_member_ids(store: Store, group: Group) -> set[str]:
     """Who is in the group now (pre-deleted and detached accounts excluded)."""
     sid = group.structure_id
     if group.type is GroupType.PROFILE:
-        if group.class_id is not None:
+        if group.class_id is not None and group.profile is Profile.RELATIVE:
+            candidates = _class_parent_ids(store, group.class_id)
+        elif group.class_id is not None:
             candidates = store.ids_by(User, "class", group.class_id)
         else:
             candidates = store.ids_by(User, "structure", sid)
@@ -77,9 +102,17 @@ def group_members(store: Store, group: Group) -> list[User]:
 def groups_of_user(store: Store, user: User, structure_id: str) -> list[Group]:
     """Every group of the structure the user belongs to (profile groups included)."""
     found = []
+    classes = None
     for group in store.find(Group, "structure", structure_id):
         if group.type is GroupType.PROFILE:
-            if user.profile is group.profile and (group.class_id is None or group.class_id in user.classes):
+            if user.profile is not group.profile:
+                continue
+            if group.class_id is None:
+                found.append(group)
+                continue
+            if classes is None:
+                classes = user_class_ids(store, user)
+            if group.class_id in classes:
                 found.append(group)
         elif group.id in user.groups:
             found.append(group)
@@ -145,8 +178,10 @@ def _editable_manual(tx: Transaction, session: Session, group_id: str) -> Group:
 
 def lock_reason(group: Group) -> str | None:
     """Why a group cannot be renamed or deleted (RESP-AFFECT-GAR and locked groups)."""
+    if group.type is GroupType.TEACHING:
+        return L.QP_GROUP_TEACHING_LOCKED
     if group.type is not GroupType.MANUAL:
-        return L.GROUP_NOT_EDITABLE
+        return L.QP_GROUP_AUTOMATIC_LOCKED
     if group.lock_delete:
         return L.GROUP_LOCKED.format(name=group.name)
     return None
@@ -195,6 +230,9 @@ def delete_group(session: Session, group_id: str) -> ActionResult:
         group = _editable_manual(tx, session, group_id)
         if (reason := lock_reason(group)) is not None:
             raise PermissionDenied(reason)
+        # every membership goes, but the count is the list's: current members only
+        # (pre-deleted and detached accounts excluded, as in "Gérer les utilisateurs du groupe")
+        counted = group_member_ids(store, group)
         members = [store.get(User, uid) for uid in store.ids_by(User, "group", group_id)]
         for user in members:
             tx.put(user.model_copy(update={"groups": tuple(g for g in user.groups if g != group_id)}))
@@ -216,8 +254,8 @@ def delete_group(session: Session, group_id: str) -> ActionResult:
             elif model is ShareBookmark and group_id in doc.members:
                 tx.put(doc.model_copy(update={"members": tuple(m for m in doc.members if m != group_id)}))
         tx.delete(Group, group_id)
-        message = L.GROUP_DELETED.format(name=group.name, count=len(members))
-        tx.journal(message, targets=[group_id, *(u.id for u in members)], count=len(members))
+        message = L.GROUP_DELETED.format(name=group.name, count=len(counted))
+        tx.journal(message, targets=[group_id, *(u.id for u in members)], count=len(counted))
     return ActionResult(message, changed=1, target_id=group_id)
 
 

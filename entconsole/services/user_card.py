@@ -22,14 +22,13 @@ from entconsole.models import (
     User,
 )
 from entconsole.services.accounts import (
-    _require_connection_rights,
     days_left,
     deletion_kind,
     fed_by_feed,
     local_admins,
+    may_change_connection,
 )
 from entconsole.services.duplicates import is_blocking
-from entconsole.services.errors import PermissionDenied
 from entconsole.services.session import Session
 from entconsole.services.users import UserQuery, query_users
 from entconsole.text import fold
@@ -134,15 +133,6 @@ def banners(session: Session, user: User) -> list[Banner]:
 
 
 # --------------------------------------------------------------------------- what may be done
-
-
-def may_change_connection(session: Session, user: User) -> bool:
-    """False when an ADML looks at another admin's card (connection data locked)."""
-    try:
-        _require_connection_rights(session, user)
-    except PermissionDenied:
-        return False
-    return True
 
 
 def admin_right_offered(user: User) -> bool:

@@ -382,3 +382,62 @@ def test_create_keeps_markup_and_emoji_literally(session):
 
 def test_duplicate_model_roundtrip():
     assert Duplicate(user_id="x", score=4).score == 4
+
+
+# ---- quality pass (issue 12): scope of class removal and admin grant, shared limits
+
+
+def test_class_of_another_school_is_not_removed_here(session):
+    trs = first(session, lambda u: u.position == "TRS", profiles=frozenset({Profile.TEACHER}))
+    foreign = [c for c in trs.classes if session.store.get(SchoolClass, c).structure_id != session.structure_id]
+    assert foreign, "the demo's TRS teacher has a class in the other school"
+    writes = session.store.write_count
+    with pytest.raises(NotFound):
+        accounts.remove_class(session, trs.id, foreign[0])
+    assert session.store.write_count == writes
+    assert foreign[0] in fresh(session, trs).classes
+
+
+def test_detached_account_is_not_made_local_admin(session):
+    teacher = first(session, lambda u: u.home_structure != session.structure_id and not u.is_admin,
+                    profiles=frozenset({Profile.TEACHER}))
+    accounts.detach_from_structure(session, teacher.id)
+    writes = session.store.write_count
+    with pytest.raises(PermissionDenied, match="retiré"):
+        accounts.set_local_admin(session, teacher.id, True)
+    assert session.store.write_count == writes
+    assert ADMIN_LOCAL not in fresh(session, teacher).functions
+
+
+def test_may_change_connection_is_public(session):
+    advisor = next(u for u in accounts.local_admins(session) if u.id != session.admin_id)
+    assert not accounts.may_change_connection(session, advisor)
+    assert accounts.may_change_connection(session, session.admin)
+    with pytest.raises(PermissionDenied):
+        accounts.require_connection_rights(session, advisor)
+
+
+def test_class_options_sorted_by_level_then_name(session):
+    from entconsole.models import Level
+
+    teacher = first(session, lambda u: True, profiles=frozenset({Profile.TEACHER}))
+    classes = [o.school_class for o in accounts.class_options(session, teacher)]
+    order = list(Level)
+    keys = [(order.index(c.level), c.name.casefold()) for c in classes]
+    assert keys == sorted(keys)
+    assert len({c.level for c in classes}) > 1
+    # the demo's names alone would put another level first: the order is not by name
+    assert [c.name for c in classes] != sorted((c.name for c in classes), key=str.casefold)
+
+
+def test_name_limit_is_the_models(session):
+    from entconsole.models import NAME_MAX_LENGTH
+
+    limit = accounts.PERSON_NAME_MAX_LENGTH
+    assert len("x" * limit + " " + "y" * limit) <= NAME_MAX_LENGTH  # the display name fits too
+    user = first(session, lambda u: u.source is Source.MANUAL, profiles=frozenset({Profile.PERSONNEL}))
+    accounts.update_identity(session, user.id, first_name="A" * limit, last_name="B" * limit, birth_date="")
+    assert fresh(session, user).display_name == "B" * limit + " " + "A" * limit
+    value, error = accounts.check_name("C" * (limit + 1), "Nom")
+    assert value is None and str(limit) in error
+    assert accounts.check_name("D" * 150, "Nom") == ("D" * 150, None)

@@ -10,7 +10,7 @@ from entconsole.services import groups
 from entconsole.services.accounts import add_to_group
 from entconsole.services.errors import InvalidInput, PermissionDenied, ServiceError
 from entconsole.services.session import Session
-from entconsole.services.users import UserQuery, query_users
+from entconsole.services.users import Predeletion, UserQuery, query_users
 from entconsole.store import Store
 from tests.conftest import TODAY
 
@@ -180,3 +180,61 @@ def test_can_talk(session):
     reasons = comm.why_can_talk(store, teacher, a)
     assert reasons and all(r.way is comm.Way.LINK for r in reasons)
     assert "Enseignants du groupe" in reasons[0].describe()
+
+
+# ---- quality pass (issue 12)
+
+
+def test_class_parents_group_holds_the_parents_of_its_pupils(session):
+    store = session.store
+    cm1 = next(r for r in groups.list_groups(session, groups.GroupTab.CLASSES) if r.group.name == "Élèves du groupe CM1 A.")
+    parents_group = profile_group(session, R, cm1.group.class_id)
+    pupils = groups.group_member_ids(store, cm1.group)
+    expected = {
+        rid for pid in pupils for rid in store.get(User, pid).relatives
+        if store.get(User, rid).delete_date is None and session.structure_id in store.get(User, rid).structures
+    }
+    assert expected, "the demo's CM1 A pupils have parents"
+    assert groups.group_member_ids(store, parents_group) == expected
+    row_ = next(r for r in groups.list_groups(session, groups.GroupTab.CLASSES) if r.group.id == parents_group.id)
+    assert row_.members == len(expected)
+    parent = store.get(User, next(iter(expected)))
+    assert parents_group.id in {g.id for g in groups.groups_of_user(store, parent, session.structure_id)}
+
+
+def test_parent_reaches_the_teacher_of_their_childs_class(session):
+    store = session.store
+    pupil = next(u for u in users(session, profiles=frozenset({S})) if u.classes and u.relatives)
+    parent = store.get(User, pupil.relatives[0])
+    teacher = next(u for u in users(session, profiles=frozenset({T})) if pupil.classes[0] in u.classes)
+    reasons = comm.why_can_talk(store, parent, teacher)
+    assert reasons and reasons[0].way is comm.Way.LINK and "Parents du groupe" in reasons[0].describe()
+    stranger = next(u for u in users(session, profiles=frozenset({T}))
+                    if u.classes and not set(u.classes) & {c for k in parent.children for c in store.get(User, k).classes})
+    assert comm.why_can_talk(store, parent, stranger) == []
+
+
+def test_teaching_group_lock_reason_says_why(session):
+    teaching = groups.list_groups(session, groups.GroupTab.TEACHING)[0].group
+    reason = groups.lock_reason(teaching)
+    assert "enseignement" in reason and "Seuls" not in reason
+    with pytest.raises(PermissionDenied, match="enseignement"):
+        groups.rename_group(session, teaching.id, "Autre nom")
+    assert "automatique" in groups.lock_reason(profile_group(session, T))
+
+
+def test_deleted_group_counts_only_current_members(session):
+    store = session.store
+    group_id = groups.create_group(session, "Atelier cirque 2024-2025").target_id
+    members = users(session, profiles=frozenset({S}))[:2]
+    add_to_group(session, [u.id for u in members], group_id)
+    predeleted = users(session, predeletion=frozenset({Predeletion.PREDELETED}))[0]
+    # a pre-deleted account still listed in the group (as a feed could leave it)
+    with store.transaction("test", "test.setup") as tx:
+        tx.put(predeleted.model_copy(update={"groups": predeleted.groups + (group_id,)}))
+        tx.journal("setup")
+    listed = next(r for r in groups.list_groups(session, groups.GroupTab.MANUAL) if r.group.id == group_id)
+    assert listed.members == 2
+    result = groups.delete_group(session, group_id)
+    assert "2 membre(s)" in result.message
+    assert group_id not in store.get(User, predeleted.id).groups
