@@ -58,7 +58,24 @@ today_option = click.option(
 )
 
 
-@click.group(invoke_without_command=True, help=L.CLI_HELP)
+class ConsoleGroup(click.Group):
+    """The main group: a store or service error escaping a subcommand ends in one line.
+
+    Commands catch what they expect; this is the net for the rest (a disk that
+    fills up, a file deleted under the session...): the French message on
+    stderr and exit code 1 (store) or 2 (refused), never a traceback.
+    """
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            fail(exc.message)
+        except ServiceError as exc:
+            fail(exc.message, EXIT_USAGE)
+
+
+@click.group(cls=ConsoleGroup, invoke_without_command=True, help=L.CLI_HELP)
 @db_option
 @click.option("--as", "acting_login", envvar="ENTCONSOLE_AS", metavar="IDENTIFIANT", help=L.CLI_HELP_AS)
 @today_option

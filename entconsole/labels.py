@@ -1007,7 +1007,6 @@ CARD_SEC_TEACHING = "Groupe(s) d'enseignement"
 CARD_SEC_MANUAL = "Groupe(s) manuel(s)"
 CARD_SEC_ADMIN = "Administrateur local"
 CARD_SEC_COMM = "Règles de communication"
-CARD_COMM_NOTE = "Les règles de communication de l'utilisateur ne sont pas encore affichées dans cette version."
 
 # Card: fields
 CARD_DISPLAY_NAME = "Nom d'affichage"
@@ -1598,3 +1597,159 @@ UNDO_DONE = "Action annulée : {summary}"
 UNDO_CONFIRM = "Annuler votre dernière action ?\n{when} — {summary}\n({count} élément(s) remis comme avant)"
 UNDO_NEEDS_YES = "Confirmation requise : relancez avec --yes (pas de terminal pour demander)."
 CLI_HELP_UNDO = "Annule votre dernière action (si elle peut l'être)."
+QP_CARD_COMM_SUMMARY = "Membre de {groups} groupe(s) · peut communiquer avec {out} groupe(s) · visible par {inc} groupe(s)"
+QP_CARD_COMM_OPEN = "Voir les règles de communication de l'utilisateur"
+QP_KEY_CARD_COMM = "Communication"
+
+# ---- Formation : scénarios, bacs à sable, panneau de progression, serve (issue 11; TRAIN_ / SERVE_ prefixes)
+TRAIN_ERR_PART = {"steps": "étape {n}", "checks": "contrôle {n}", "changes": "changement {n}"}
+TRAIN_ERR_START = "départ [start]"
+TRAIN_ERR_FIELD = "« {name} »"
+TRAIN_ERR_FILE = "fichier"
+TRAIN_ERR_MISSING = "champ obligatoire manquant"
+TRAIN_ERR_EXTRA = "champ inconnu"
+TRAIN_ERR_KIND = "type « {kind} » inconnu (attendus : {expected})"
+TRAIN_ERR_NO_KIND = "il manque le type (kind = …)"
+TRAIN_ERR_TOML = "{path} : ce n'est pas un fichier TOML valide ({detail})."
+TRAIN_ERR_INVALID = "{path} : scénario invalide :\n{problems}"
+TRAIN_ERR_READ = "{path} : lecture impossible ({detail})."
+TRAIN_UNKNOWN_SCENARIO = "Scénario inconnu : « {name} ». Scénarios disponibles : {ids} (ou le chemin d'un fichier .toml)."
+TRAIN_NO_SCHOOL = "Scénario {id} : aucune école d'UAI {uai} dans la base de départ."
+TRAIN_SETUP_SUMMARY = "Préparation de la formation « {title} »"
+TRAIN_ERR_CHANGE = "Changement de départ impossible : « {what} » introuvable (ou en plusieurs exemplaires) dans la démonstration."
+TRAIN_ERR_REFERENCES = "Scénario {id} : la base de départ ne correspond pas au scénario :\n{problems}"
+TRAIN_REF_WHAT = {"user": "l'utilisateur", "group": "le groupe", "class": "la classe"}
+TRAIN_REF_MISSING = "  - étape {step}, contrôle {check} : {what} « {name} » n'existe pas"
+TRAIN_REF_AMBIGUOUS = "  - étape {step}, contrôle {check} : {what} « {name} » existe {count} fois"
+TRAIN_REF_ADMIN = "  - « {login} » n'est pas administrateur de l'école du scénario"
+TRAIN_BAD_TRAINEE = "Nom de stagiaire invalide : « {name} » (il faut au moins une lettre ou un chiffre)."
+# CLI
+TRAIN_CLI_HELP = (
+    "Formation : ouvre la console sur le bac à sable du stagiaire pour SCÉNARIO "
+    "(relancer reprend où l'on en était), ou, avec --report, la progression de chaque stagiaire."
+)
+TRAIN_CLI_HELP_TRAINEE = "nom du stagiaire (par défaut : le compte système)"
+TRAIN_CLI_HELP_DIR = "dossier des bacs à sable de la salle"
+TRAIN_CLI_HELP_RESET = "repartir de zéro (efface le bac à sable du stagiaire)"
+TRAIN_CLI_HELP_REPORT = "pour le formateur : la progression de chaque stagiaire du dossier DOSSIER"
+TRAIN_CLI_HELP_JSON = "sortie JSON"
+TRAIN_CLI_NEED_SCENARIO = "Indiquez un scénario (entconsole scenarios les liste) ou --report DOSSIER."
+TRAIN_CLI_CREATED = "Bac à sable créé pour {trainee} : {path}"
+TRAIN_CLI_RESUMED = "Reprise du bac à sable de {trainee} : {path}"
+TRAIN_CLI_NO_SANDBOX = "Aucun bac à sable dans {path}."
+TRAIN_CLI_REPORT_LINE = "{trainee:<24} {title:<40} {done}/{total}  {marks}"
+TRAIN_CLI_REPORT_ERROR = "{trainee:<24} {title:<40} illisible : {error}"
+TRAIN_CLI_SCENARIOS_HELP = "La liste des scénarios de formation fournis, avec leur résumé."
+TRAIN_CLI_SCENARIO_LINE = "{id} — {title} ({steps} étapes, le {today}, en tant que {admin})\n    {summary}"
+TRAIN_CLI_SCENARIO_HELP = "Scénarios de formation."
+TRAIN_CLI_CHECK_HELP = "Vérifie un fichier de scénario (format, contrôles, et noms présents dans la base de départ)."
+TRAIN_CLI_CHECK_OK = "{path} : scénario valide « {title} », {steps} étapes."
+# The progress panel
+TRAIN_PANEL_TITLE = "Formation : {title}"
+TRAIN_PANEL_COUNT = "{done}/{total} étapes"
+TRAIN_PANEL_STEP = "Étape {n} : {instruction}"
+TRAIN_PANEL_FINISHED = "Bravo, toutes les étapes sont faites !"
+TRAIN_PANEL_HINT_KEY = "{key} : indice"
+TRAIN_PANEL_NO_HINT = "Pas d'indice pour cette étape."
+TRAIN_HINT_TITLE = "Indice — étape {n}"
+TRAIN_STEP_DONE = "Étape {n} réussie : {instruction}"
+TRAIN_STEP_UNDONE = "L'étape {n} n'est plus validée : {instruction}"
+TRAIN_KEY_HINT = "Indice"
+TRAIN_KEY_STEPS = "Étapes"
+TRAIN_STEPS_TITLE = "Étapes de la formation"
+# serve
+SERVE_CLI_HELP = (
+    "Sert la console dans un navigateur (textual-serve) : un processus par onglet. "
+    "Les options après -- sont passées à la console (par ex. -- train rentree-2024)."
+)
+SERVE_CLI_HELP_HOST = "adresse d'écoute (par défaut 127.0.0.1 : cette machine seulement)"
+SERVE_CLI_HELP_PORT = "port d'écoute"
+SERVE_CLI_HELP_PUBLIC_URL = "adresse publique (si la console est servie derrière un tunnel ou un proxy)"
+SERVE_LISTENING = "Console servie sur http://{host}:{port} (Ctrl+C pour arrêter)."
+SERVE_WARNING = (
+    "Attention : la console est servie sur {host}, sans aucune authentification : "
+    "toute personne qui joint cette adresse agit en administrateur.\n"
+    "Préférez l'écoute locale et un tunnel SSH depuis chaque poste :\n"
+    "  ssh -N -L {port}:127.0.0.1:{port} {user}@{machine}\n"
+    "puis ouvrez http://127.0.0.1:{port} sur le poste."
+)
+SERVE_MISSING = "textual-serve n'est pas installé : pip install textual-serve"
+
+# --------------------------------------------------------------------------- Imports / Exports (issue 7)
+# Files read and written (services/csv_io.py)
+IO_FILE_EMPTY = "Le fichier est vide ou n'a pas de ligne d'en-tête."
+IO_FILE_BINARY = "Ce fichier n'est pas un fichier texte CSV (contenu binaire)."
+IO_FILE_NOT_CSV = "Ce fichier ne se lit pas comme un CSV : {detail}."
+IO_FILE_FIELD_TOO_LONG = "Ligne {line} : une cellule dépasse 10 000 caractères ; le fichier n'est pas un CSV de comptes."
+IO_FILE_TOO_MANY_ROWS = "Le fichier dépasse {max} lignes : découpez-le en plusieurs fichiers."
+IO_BAD_DATE = "Date illisible « {value} » (attendu JJ/MM/AAAA ou AAAA-MM-JJ)"
+IO_IMPOSSIBLE_DATE = "Date impossible « {value} »"
+IO_CANNOT_READ = "Impossible de lire le fichier {path} : {detail}"
+
+# Exports (services/exports.py)
+EXPORT_FUNCTION_ADMIN = "Administrateur local"
+EXPORT_FILE_EXISTS = "Le fichier {path} existe déjà. Le remplacer ?"
+EXPORT_CANNOT_WRITE = "Impossible d'écrire le fichier {path} : {detail}"
+EXPORT_WRITTEN = "{count} compte(s) exporté(s) dans {path}"
+EXPORT_KIND = {"classic": "Classique", "transition": "Transition d'année"}
+
+# Connection sheets (services/sheets.py)
+SHEET_TITLE = "Fiche de connexion à l'ENT ONE"
+SHEET_LOGIN = "Identifiant : {login}"
+SHEET_CODE = "Code d'activation : {code}"
+SHEET_ALREADY_ACTIVATED = "Compte déjà activé : connectez-vous avec votre mot de passe."
+SHEET_WHERE = "Où se connecter : {url}"
+SHEET_WHERE_DEFAULT = "Où se connecter : à l'adresse de l'ENT ONE communiquée par l'école."
+SHEET_FIRST_LOGIN_TITLE = "Première connexion"
+SHEET_FIRST_LOGIN_STEPS = (
+    "1. Saisissez votre identifiant et votre code d'activation à la place du mot de passe.",
+    "2. Lisez et acceptez la charte d'utilisation de l'ENT.",
+    "3. Choisissez votre mot de passe (au moins 8 caractères) et confirmez-le.",
+    "4. Renseignez une adresse courriel pour pouvoir retrouver votre mot de passe.",
+)
+SHEET_FIRST_LOGIN_SHORT = "Première connexion : identifiant + code d'activation, puis choisissez un mot de passe."
+SHEET_BAD_PER_PAGE = "Nombre de fiches par page possible : {choices}."
+SHEET_NONE = "Aucun compte sélectionné : aucune fiche à produire."
+SHEET_MAIL_SUBJECT = "Vos informations de connexion à l'ENT ONE – {school}"
+SHEET_MAIL_DONE = "{sent} courriel(s) placé(s) dans la boîte d'envoi ; {skipped} compte(s) sans adresse courriel."
+SHEET_TOTAL = "{count} comptes sélectionnés au total"
+SHEET_WITHOUT_EMAIL = "{count} comptes sans adresse courriel"
+SHEET_WRITTEN = "{count} fiche(s) de connexion ({per_page} par page, {pages} page(s)) dans {path}"
+
+# CSV import (services/imports.py)
+IMPORT_MISSING = "{field} manquant(e)"
+IMPORT_FIELD_BIRTH = "Date de naissance"
+IMPORT_FIELD_CLASS = "Classe"
+IMPORT_FIELD_NAMES = {
+    "first_name": "Prénom", "last_name": "Nom", "birth_date": "Date de naissance", "classes": "Classes",
+}
+IMPORT_FIELD_LABELS = {
+    "first_name": "prénom", "last_name": "nom", "display_name": "nom d'affichage",
+    "birth_date": "date de naissance", "email": "courriel", "mobile": "téléphone",
+    "address": "adresse", "position": "fonction", "classes": "classes", "children": "enfants",
+}
+IMPORT_BAD_EMAIL = "Courriel invalide « {value} »"
+IMPORT_UNKNOWN_CLASS = "Classe inconnue « {name} »"
+IMPORT_SAME_AS_LINE = "Même personne qu'à la ligne {line}"
+IMPORT_SAME_ACCOUNT = "Ce compte est déjà désigné par une autre ligne du fichier"
+IMPORT_AMBIGUOUS = "{count} comptes de l'établissement portent ces nom, prénom et date de naissance"
+IMPORT_CHILD_NOT_FOUND = "Élève introuvable dans l'établissement : {name}"
+IMPORT_NO_NAME = "(sans nom)"
+IMPORT_NO_KNOWN_COLUMN = "Aucune colonne connue dans l'en-tête du fichier ({header}) : la première ligne doit nommer les colonnes (voir le modèle)."
+IMPORT_MISSING_COLUMNS = "Colonne(s) obligatoire(s) absente(s) du fichier : {columns}."
+IMPORT_AUTOMATIC_STRUCTURE = (
+    "Cet établissement est alimenté automatiquement (ONDE / annuaire) : l'import CSV est prévu "
+    "pour les établissements sans alimentation automatique."
+)
+IMPORT_BACKUP_REASON = "import csv"
+IMPORT_SUMMARY = (
+    "{create} à créer, {update} à mettre à jour, {unchanged} inchangé(s), "
+    "{predelete} à pré-supprimer, {rejected} ligne(s) rejetée(s)"
+)
+IMPORT_DONE = "Import de {file} : {summary}."
+IMPORT_NOTHING = "Import : aucun changement."
+IMPORT_ACTION = {
+    "create": "Création", "update": "Mise à jour", "unchanged": "Inchangé", "rejected": "Rejetée",
+    "predelete": "Pré-suppression",
+}
+IMPORT_REPORT_HEADER = ("Ligne", "Nom", "Résultat", "Détail")

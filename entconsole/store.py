@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from entconsole import labels
+from entconsole import labels, undo_data
 from entconsole.models import (
     META_TABLE,
     MODEL_BY_TABLE,
@@ -172,6 +172,7 @@ INDEX_SPECS: dict[str, dict[str, Callable[[Any], Iterable[Any]]]] = {
     "shares": {"structure": _keys_structure_id, "owner": lambda s: (s.owner_id,)},
     "share_bookmarks": {"owner": lambda b: (b.owner_id,)},
     "journal": {"actor": lambda j: (j.actor,)},
+    "keep_marks": {"structure": _keys_structure_id},
 }
 
 
@@ -582,7 +583,13 @@ class Store:
             count=tx.entry_count if tx.entry_count is not None else len(tx.entry_targets),
             summary=tx.entry_summary,
             revision=revision,
-            undo=tx.entry_undo,
+            undo=undo_data.capture(
+                tx.changes,
+                lambda table, doc_id: state.raw[table].get(doc_id),
+                _dump_doc,
+                irreversible=tx.irreversible,
+                service_data=tx.entry_undo,
+            ),
         )
         changes: dict[tuple[str, str], Doc | None] = dict(tx.changes)
         changes[(JournalEntry.TABLE, entry.id)] = entry
@@ -649,6 +656,7 @@ class Store:
             ) from exc
         restored = self._parse(raw, Path(backup))
         with self.transaction(actor, "store.restore") as tx:
+            tx.irreversible = undo_data.SKIPPED_RESTORE  # undone by another restore
             tx.backup("avant-restauration")
             for table, current in self._state.docs.items():
                 if table in self.KEPT_BY_RESTORE:
@@ -681,6 +689,8 @@ class Transaction:
         self.entry_targets: list[str] = []
         self.entry_count: int | None = None
         self.entry_undo: dict[str, Any] | None = None
+        # Set when the action keeps no before-images (see undo_data).
+        self.irreversible: str | None = None
         self.committed_entry: JournalEntry | None = None
         self.backup_path: Path | None = None
 

@@ -57,7 +57,7 @@ def test_rename_and_reset(session):
     assert session.structure.name == "École des Papillons"
     assert result.message == L.STRUCTURE_RENAMED.format(name="École des Papillons")
     entry = max(store.all(JournalEntry), key=lambda e: e.revision)
-    assert entry.action == "structure.rename" and entry.undo == {"name": "École élémentaire des Papillons"}
+    assert entry.action == "structure.rename" and entry.undo["service"] == {"name": "École élémentaire des Papillons"}
     reset_structure_name(session)
     assert session.structure.name == "ECOLE ELEMENTAIRE PUBLIQUE DES PAPILLONS"
     assert store.write_count == writes + 2

@@ -359,7 +359,7 @@ def test_delete_several_in_one_write(session):
     assert store.write_count == writes + 1
     assert result.changed == 2 and all(store.get(FlashMessage, i) is None for i in ids)
     entry = max(store.all(JournalEntry), key=lambda e: e.revision)
-    assert entry.count == 2 and len(entry.undo[FlashMessage.TABLE]) == 2
+    assert entry.count == 2 and len(entry.undo["service"][FlashMessage.TABLE]) == 2
 
 
 def test_a_message_shared_with_a_school_out_of_scope_cannot_be_changed(session, advisor):

@@ -1,0 +1,158 @@
+"""Several processes acting through the services on one store, and kill -9 mid-write.
+
+Figures quoted in the README "Fiabilité" section: 8 processes x 200 actions
+(1,600 journal entries, nothing lost) and 100 kills at random points.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+import signal
+import time
+
+
+from entconsole.clock import make_clock
+from entconsole.models import FlashMessage, Group, GroupType, JournalEntry, Profile, Structure, User
+from entconsole.services.accounts import add_to_group, remove_from_group
+from entconsole.services.flash import FlashDraft, create_message
+from entconsole.services.session import Session
+from entconsole.services.user_create import NewUser, create_user
+from entconsole.services.users import set_blocked
+from entconsole.store import Store
+from tests.reliability.small_store import ADVISOR, DIRECTOR, TODAY, write_small_store
+
+WORKERS = 8
+ACTIONS = 200
+
+
+def _papillons(store: Store) -> Structure:
+    return next(s for s in store.all(Structure) if s.uai == "0601234X")
+
+
+def _plan(store: Store) -> tuple[str, list[str], str]:
+    """The school, one pupil per worker (only that worker touches it), a manual group."""
+    school = _papillons(store)
+    pupils = sorted(
+        (u for u in store.all(User)
+         if u.profile is Profile.STUDENT and school.id in u.structures and not u.blocked
+         and u.delete_date is None and u.disappearance_date is None and not u.groups),
+        key=lambda u: u.id,
+    )
+    group = sorted(
+        (g for g in store.all(Group) if g.type is GroupType.MANUAL and g.structure_id == school.id
+         and not g.lock_delete),
+        key=lambda g: g.id,
+    )[0]
+    assert len(pupils) >= WORKERS
+    return school.id, [u.id for u in pupils[:WORKERS]], group.id
+
+
+def _worker(path: str, worker: int, actions: int) -> None:
+    store = Store(path, create=False, clock=make_clock(TODAY))
+    school_id, pupils, group_id = _plan(store)
+    login = DIRECTOR if worker % 2 == 0 else ADVISOR
+    session = Session.open(store, login, TODAY, structure_id=school_id)
+    pupil = pupils[worker]
+    for n in range(actions):
+        step, round_ = n % 4, n // 4
+        if step == 0:
+            set_blocked(session, [pupil], blocked=round_ % 2 == 0)
+        elif step == 1:
+            if round_ % 2 == 0:
+                add_to_group(session, [pupil], group_id)
+            else:
+                remove_from_group(session, [pupil], group_id)
+        elif step == 2:
+            draft = FlashDraft(
+                title=f"w{worker}-{n}", start=TODAY, end=TODAY, profiles=("Teacher",),
+                contents={"fr": f"Message {worker}-{n}"},
+            )
+            create_message(session, draft)
+        else:
+            create_user(session, NewUser(first_name=f"Travail{worker}", last_name=f"Essai{n}"))
+
+
+def test_eight_processes_lose_no_action(tmp_path):
+    path = write_small_store(tmp_path / "s.json")
+    start_revision = Store(path).revision
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_worker, args=(str(path), w, ACTIONS)) for w in range(WORKERS)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(300)
+        assert p.exitcode == 0
+    final = Store(path)  # the file loads
+    journal = list(final.all(JournalEntry))
+    assert len(journal) == WORKERS * ACTIONS
+    assert final.revision == start_revision + WORKERS * ACTIONS
+    assert sorted(e.revision for e in journal) == list(range(start_revision + 1, final.revision + 1))
+    by_actor = {login: sum(1 for e in journal if e.actor == login) for login in (DIRECTOR, ADVISOR)}
+    assert by_actor == {DIRECTOR: WORKERS // 2 * ACTIONS, ADVISOR: WORKERS // 2 * ACTIONS}
+    # Every action's effect is in the file.
+    school_id, pupils, group_id = _plan(final)
+    rounds = ACTIONS // 4
+    titles = {m.title for m in final.all(FlashMessage)}
+    logins = {u.login for u in final.all(User)}
+    for w in range(WORKERS):
+        pupil = final.get(User, pupils[w])
+        assert pupil.blocked == ((rounds - 1) % 2 == 0)  # the last toggle wins
+        assert (group_id in pupil.groups) == ((rounds - 1) % 2 == 0)
+        for n in range(2, ACTIONS, 4):
+            assert f"w{w}-{n}" in titles
+        created = [u for u in final.all(User) if u.first_name == f"Travail{w}"]
+        assert sorted(u.last_name for u in created) == sorted(f"Essai{n}" for n in range(3, ACTIONS, 4))
+    assert len(logins) == final.count(User)  # no login handed out twice
+
+
+# --------------------------------------------------------------------------- kill -9
+
+KILLS = 100
+
+
+def _toggler(path: str, pupil: str, ready) -> None:
+    """Block / unblock one pupil, one action after another, until killed."""
+    store = Store(path, create=False, clock=make_clock(TODAY))
+    session = Session.open(store, None, TODAY)
+    ready.set()
+    while True:
+        set_blocked(session, [pupil], not store.get(User, pupil).blocked)
+
+
+def test_kill_9_at_random_points_leaves_a_committed_state(tmp_path):
+    path = write_small_store(tmp_path / "s.json")
+    store = Store(path)
+    school = _papillons(store)
+    pupil = next(
+        u for u in store.all(User)
+        if u.profile is Profile.STUDENT and school.id in u.structures and not u.blocked
+    )
+    first_revision = store.revision
+    rng = random.Random(10)
+    ctx = multiprocessing.get_context("fork")
+    progressed = 0
+    for _ in range(KILLS):
+        before = Store(path)
+        ready = ctx.Event()
+        child = ctx.Process(target=_toggler, args=(str(path), pupil.id, ready))
+        child.start()
+        assert ready.wait(30)
+        time.sleep(rng.uniform(0, 0.03))  # somewhere inside some action
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+        after = Store(path)  # always loads: never a half-written file
+        # A committed state: the interrupted action is wholly in or wholly out,
+        # nothing committed before is lost, one journal entry per revision.
+        done = after.revision - first_revision
+        assert after.revision >= before.revision
+        assert after.count(JournalEntry) == done
+        assert {e.id for e in before.all(JournalEntry)} <= {e.id for e in after.all(JournalEntry)}
+        # Every committed action flipped the pupil: the flag follows the count.
+        assert after.get(User, pupil.id).blocked == (done % 2 == 1)
+        if after.revision > before.revision:
+            progressed += 1
+        for leftover in tmp_path.glob(".*.tmp"):
+            leftover.unlink()  # a killed writer's temp file: never read by the store
+    assert progressed > KILLS // 2
