@@ -1753,3 +1753,128 @@ IMPORT_ACTION = {
     "predelete": "Pré-suppression",
 }
 IMPORT_REPORT_HEADER = ("Ligne", "Nom", "Résultat", "Détail")
+
+# --------------------------------------------------------------------------- La rentrée (issue 8, RT_ prefix)
+RT_TITLE = "La rentrée {year}"
+RT_PROGRESS = "{done} / {total} étapes terminées"
+RT_PERIOD = {
+    "before_onde": "Avant la bascule ONDE",
+    "after_onde": "Après la bascule ONDE",
+    "summer": "Été",
+}
+RT_STEP_TITLE = {
+    "teachers_left": "Détacher les enseignants partis",
+    "aesh": "Détacher les AESH qui n'exercent pas ici",
+    "manual_accounts": "Supprimer les anciens comptes manuels",
+    "manual_groups": "Supprimer les groupes manuels de l'an dernier",
+    "bookmarks": "Nettoyer les favoris de partage",
+    "classes": "Rattacher les enseignants à leur classe",
+    "gar": "Compléter le groupe RESP-AFFECT-GAR",
+    "communicate": "Communiquer sur la rentrée",
+    "summer": "Blocage d'été des élèves et des parents",
+}
+RT_STEP_PURPOSE = {
+    "teachers_left": "Un enseignant parti garde l'accès à l'annuaire et aux partages de l'école tant qu'il y est rattaché.",
+    "aesh": "Les AESH sont chargés pour tout le PIAL : ceux qui n'exercent pas ici n'ont rien à voir dans l'école.",
+    "manual_accounts": "Les comptes créés à la main ne disparaissent jamais seuls : ceux qui n'ont plus lieu d'être gardent leurs partages.",
+    "manual_groups": "Les partages et les règles faits aux groupes manuels survivent à la bascule : l'APE de l'an dernier verrait ceux de cette année.",
+    "bookmarks": "Un favori de partage garde ses anciens membres : ce qu'on lui partage leur parvient encore.",
+    "classes": "Chaque année, chaque enseignant doit être rattaché à sa classe, dès qu'elle compte un élève.",
+    "gar": "Les enseignants du groupe RESP-AFFECT-GAR peuvent affecter les ressources du GAR (effectif après la prochaine alimentation).",
+    "communicate": "Les nouvelles familles n'ont pas encore de compte : une information pratique sur la rentrée les attend.",
+    "summer": "L'été, l'école peut bloquer élèves et parents ; il faut les débloquer à la rentrée.",
+}
+RT_STEP_RULE = {
+    "teachers_left": "Compté : enseignant rattaché à l'école, dont l'école de rattachement n'est pas celle-ci, sans classe de cette année ni groupe d'enseignement ici. Jamais les remplaçants ou PES rattachés à cette école.",
+    "aesh": "Compté : Personnel « AESH » rattaché à l'école sans classe de cette année ni groupe d'enseignement (ULIS, UPE2A) ici.",
+    "manual_accounts": "Compté : compte de source manuelle, ni administrateur, sans classe de cette année ni enfant dans l'école, ni créé ni connecté depuis le début de l'année scolaire précédente. Jamais activé : Supprimer ; activé : Pré-supprimer.",
+    "manual_groups": "Compté : groupe manuel dont le nom porte une année scolaire passée, ou sans année dans le nom et créé avant le 1er septembre. Jamais RESP-AFFECT-GAR ni un groupe verrouillé.",
+    "bookmarks": "Compté : favori d'un utilisateur de l'école vide, ou avec des membres partis (pré-supprimés, en attente de suppression, détachés, hors de l'école), ou dont le nom porte une année passée.",
+    "classes": "Compté : classe de cette année qui compte au moins un élève et aucun enseignant.",
+    "gar": "Compté : enseignant de l'école (hors enseignants partis) absent du groupe RESP-AFFECT-GAR.",
+    "communicate": "Compté : aucun message flash en cours ou à venir pour les parents ou les élèves qui parle de la rentrée.",
+    "summer": "Compté, de septembre à juin : élèves et parents encore bloqués par un blocage en lot. En juillet-août : élèves et parents non bloqués (marquer « à conserver » si l'école ne bloque pas l'été).",
+}
+RT_WHY_TEACHER_NO_HOME = "Sans école de rattachement, sans classe ni groupe d'enseignement ici cette année"
+RT_WHY_TEACHER_HOME_ELSEWHERE = "Rattaché à « {home} », sans classe ni groupe d'enseignement ici cette année"
+RT_WHY_AESH = "Aucune classe ni groupe d'enseignement dans cette école"
+RT_WHY_MANUAL_LOGIN = "Dernière connexion le {day} (avant le {cutoff})"
+RT_WHY_MANUAL_NEVER = "Jamais activé, créé le {day} (avant le {cutoff})"
+RT_WHY_GROUP_NAME = "Le nom porte l'année {year}"
+RT_WHY_GROUP_CREATED = "Créé le {day}, avant le {start}"
+RT_WHY_CLASS = ("{count} élève, aucun enseignant", "{count} élèves, aucun enseignant")
+RT_WHY_GAR = "Absent de RESP-AFFECT-GAR"
+RT_WHY_COMMUNICATE = "Aucun message flash sur la rentrée pour les familles"
+RT_COMMUNICATE_ITEM = "Message flash de rentrée"
+RT_WHY_SUMMER_OPEN = ("{count} compte non bloqué", "{count} comptes non bloqués")
+RT_WHY_SUMMER_BLOCKED = ("{count} compte encore bloqué (blocage en lot du {day})", "{count} comptes encore bloqués (blocage en lot du {day})")
+RT_GAR_MISSING = "Cette école n'a pas de groupe RESP-AFFECT-GAR : il est créé par l'alimentation."
+RT_ITEM_UNKNOWN = "Cet élément n'est plus à traiter dans cette étape : la liste a été relue."
+RT_NOTHING_MARKED = "Aucun élément choisi."
+RT_KEPT = ("{count} élément marqué « à conserver » ({step}).", "{count} éléments marqués « à conserver » ({step}).")
+RT_UNKEPT = ("{count} élément de nouveau compté ({step}).", "{count} éléments de nouveau comptés ({step}).")
+RT_DETACH_REFUSED = "Un de ces comptes a cette école pour école de rattachement (ou c'est le vôtre) : il ne peut pas en être détaché ici."
+RT_DETACHED = "{count} comptes retirés de l'établissement {structure}."
+RT_GROUP_REFUSED = "Ce groupe ne peut pas être supprimé (RESP-AFFECT-GAR, groupe verrouillé ou automatique)."
+RT_GROUPS_DELETED = "{count} groupes manuels supprimés ({members} appartenances retirées)."
+RT_BACKUP_DETACH = "avant-detachement"
+RT_BACKUP_GROUPS = "avant-suppression-groupes"
+RT_BACKUP_BOOKMARKS = "avant-nettoyage-favoris"
+RT_BACKUP_YEAR_CHANGE = "avant-bascule-annee"
+
+# Favoris de partage (RT_BKM_ / RT_GONE_)
+RT_BKM_LABEL = "{name} (de {owner})"
+RT_BKM_EMPTY = "vide"
+RT_BKM_GONE = ("{count} membre parti", "{count} membres partis")
+RT_BKM_PAST_YEAR = "nom portant l'année {year}"
+RT_BKM_UNKNOWN = "Ce favori de partage n'existe plus ou n'appartient pas à un utilisateur de l'école."
+RT_BKM_DELETED_ONE = "Le favori « {name} » de {owner} a été supprimé."
+RT_BKM_DELETED = "{count} favoris de partage supprimés."
+RT_BKM_CLEAN_NOTHING = "Rien à nettoyer : aucun membre parti dans ces favoris."
+RT_BKM_CLEANED = "{bookmarks} favori(s) nettoyé(s) : {members} membre(s) parti(s) retiré(s), {deleted} favori(s) vide(s) supprimé(s)."
+RT_BKM_RENAMED = "Le favori « {old} » s'appelle maintenant « {name} »."
+RT_BKM_NAME_INVALID = "Le nom du favori est obligatoire (200 caractères au plus, sans caractère de contrôle)."
+RT_GONE_PREDELETED = "pré-supprimé"
+RT_GONE_PENDING = "en attente de suppression"
+RT_GONE_DETACHED = "détaché de l'école"
+RT_GONE_ELSEWHERE = "n'est plus dans l'école"
+RT_GONE_MISSING = "compte supprimé"
+RT_GONE_UNKNOWN_NAME = "(compte supprimé)"
+
+# Bascule d'année (RT_YC_)
+RT_YC_CHANGED = "Les données ont changé depuis l'aperçu : relancez l'aperçu avant la bascule."
+RT_YC_NOTHING = "Rien à basculer : l'école n'a plus de classe, de groupe d'enseignement ni de rattachement barré."
+RT_YC_DONE = (
+    "Bascule d'année faite pour {structure} : {classes} classes et {groups} groupes supprimés, "
+    "{users} comptes détachés de leurs classes, {share_grants} partages aux classes purgés. "
+    "Copie de sauvegarde : {backup}"
+)
+RT_KEPT_TAG = "à conserver"
+RT_BKM_NONE = "Aucun favori de partage chez les utilisateurs de l'école."
+RT_BKM_OK = "à jour"
+RT_CLEAN_DELETE = "supprimé (plus aucun membre)"
+RT_CLEAN_REMOVE = "{count} membre(s) parti(s) retiré(s)"
+RT_CLEAN_CONFIRM = "Nettoyer ces {count} favori(s) de partage ?"
+RT_CLEAN_NEEDS_YES = "Sans terminal, confirmez le nettoyage avec --yes (ou regardez d'abord avec --dry-run)."
+RT_CLI_CANCELLED = "Annulé : rien n'a été modifié."
+RT_CLI_STEP = "{mark} {number}. {title} : {count} à traiter ({period})"
+RT_CLI_BOOKMARK = "{name} (de {owner}) : {members} membre(s), {shares} partage(s) · {reasons}"
+RT_CLI_HELP_CHECK = "La liste de contrôle de la rentrée : les 9 étapes et ce qui reste à traiter (code 0 si tout est fait, 1 sinon)."
+RT_CLI_HELP_YEARCHANGE = "La bascule d'année de l'école : --dry-run montre ce qui serait fait ; sinon une copie de sauvegarde puis la bascule, après confirmation (--yes sans terminal)."
+RT_CLI_HELP_DRY_RUN = "Montrer ce qui serait fait, sans rien modifier."
+RT_CLI_HELP_BOOKMARKS = "Les favoris de partage des utilisateurs de l'école, avec leurs membres partis."
+RT_CLI_HELP_STALE = "Seulement les favoris à revoir (vides, membres partis, année passée)."
+RT_CLI_HELP_BOOKMARKS_CLEAN = "Retirer des favoris de partage les membres partis (un favori vidé est supprimé)."
+RT_YC_DRY_TITLE = "Aperçu de la bascule d'année pour {structure} (rien n'est modifié) :"
+RT_YC_SECTION_REMOVED = "Sera supprimé :"
+RT_YC_LINE_CLASSES = "  {count} classe(s) : {names}"
+RT_YC_LINE_GROUPS = "  {class_groups} groupe(s) de classe et {teaching} groupe(s) d'enseignement : {names}"
+RT_YC_LINE_LINKS = "  {class_links} rattachement(s) à une classe et {teaching_links} à un groupe d'enseignement, pour {users} compte(s)"
+RT_YC_LINE_SHARES = "  {grants} partage(s) aux groupes de classe ou d'enseignement, sur {shares} ressource(s)"
+RT_YC_LINE_OTHER = "  {comm} règle(s) de communication de ces groupes, {bookmarks} favori(s) les citant, {grants} droit(s) d'application ; {detached} rattachement(s) barré(s) oubliés"
+RT_YC_SECTION_KEPT = "Sera conservé :"
+RT_YC_LINE_KEPT = "  {accounts} comptes, {manual} groupe(s) manuel(s), {structure} groupe(s) de l'école"
+RT_YC_LINE_KEPT_SHARES = "  partages conservés : {user} à des personnes, {manual} à des groupes manuels, {structure} à des groupes de l'école, {bookmark} à des favoris"
+RT_YC_LINE_APPS = "  données personnelles (messagerie, profil, espace documentaire, agenda) et données de l'école ; les données de la classe (cahier de textes, cahier de liaison, minisite) disparaissent avec elle"
+RT_YC_CONFIRM = "Basculer l'année de {structure} : {classes} classes supprimées, {users} comptes détachés de leurs classes, {grants} partages aux classes purgés ?"
+RT_YC_NEEDS_YES = "Sans terminal, confirmez la bascule avec --yes (ou regardez d'abord avec --dry-run)."
