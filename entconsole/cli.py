@@ -46,6 +46,9 @@ def ensure_store(db: Path, today: date) -> str | None:
 
 
 def has_terminal() -> bool:
+    # textual-serve (entconsole serve) runs the console on pipes with its web driver
+    if os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver"):
+        return True
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 

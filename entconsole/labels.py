@@ -1599,7 +1599,7 @@ UNDO_NEEDS_YES = "Confirmation requise : relancez avec --yes (pas de terminal po
 CLI_HELP_UNDO = "Annule votre dernière action (si elle peut l'être)."
 QP_CARD_COMM_SUMMARY = "Membre de {groups} groupe(s) · peut communiquer avec {out} groupe(s) · visible par {inc} groupe(s)"
 QP_CARD_COMM_OPEN = "Voir les règles de communication de l'utilisateur"
-QP_KEY_CARD_COMM = "Communication"
+QP_KEY_CARD_COMM = "Règles comm."
 
 # ---- Formation : scénarios, bacs à sable, panneau de progression, serve (issue 11; TRAIN_ / SERVE_ prefixes)
 TRAIN_ERR_PART = {"steps": "étape {n}", "checks": "contrôle {n}", "changes": "changement {n}"}
@@ -1878,3 +1878,137 @@ RT_YC_LINE_KEPT_SHARES = "  partages conservés : {user} à des personnes, {manu
 RT_YC_LINE_APPS = "  données personnelles (messagerie, profil, espace documentaire, agenda) et données de l'école ; les données de la classe (cahier de textes, cahier de liaison, minisite) disparaissent avec elle"
 RT_YC_CONFIRM = "Basculer l'année de {structure} : {classes} classes supprimées, {users} comptes détachés de leurs classes, {grants} partages aux classes purgés ?"
 RT_YC_NEEDS_YES = "Sans terminal, confirmez la bascule avec --yes (ou regardez d'abord avec --dry-run)."
+
+# Feeds (services/feeds.py)
+FEED_SUMMARY = (
+    "{create} compte(s) créé(s), {update} mis à jour, {unchanged} inchangé(s), {rejected} ligne(s) "
+    "rejetée(s), {parents_created} parent(s) créé(s), {classes_created} classe(s) créée(s), "
+    "{disappeared} compte(s) absent(s) du flux, {returned} compte(s) revenu(s)"
+)
+FEED_DONE = "Alimentation : {summary}."
+FEED_BACKUP_REASON = "alimentation"
+FEED_DISAPPEARED = "Absent du flux (date de disparition)"
+FEED_INE_MISSING = "INE absent"
+FEED_INE_INVALID = "INE invalide « {value} » (10 chiffres ou lettres puis une lettre)"
+FEED_NOT_ADMITTED = "Admission « {value} » : seuls les élèves admis définitivement sont pris"
+FEED_NO_CLASS = "Élève sans classe"
+FEED_WRONG_YEAR = "Année scolaire « {value} » : seule l'année en cours ({year}) est prise"
+FEED_NO_GUARDIAN = "Aucun responsable légal"
+FEED_UNKNOWN_LEVEL = "Niveau inconnu « {value} »"
+FEED_FIELD_RELATIVES = "responsables"
+FEED_FIELD_STRUCTURES = "établissements"
+FEED_BAD_PROFILE = "Profil « {value} » : attendu Enseignant ou Personnel"
+FEED_UNKNOWN_UAI = "UAI « {value} » inconnu ou hors de votre périmètre"
+
+# ---- Performances: entconsole generate / bench (issue 9; GEN_ / BENCH_ prefixes)
+GEN_HELP = "Écrire un grand magasin de comptes fictifs (mêmes proportions que la démo), déterministe."
+GEN_HELP_USERS = "Nombre de comptes."
+GEN_HELP_OUT = "Fichier à écrire."
+GEN_HELP_SEED = "Graine du tirage : même graine, même fichier."
+GEN_HELP_STRUCTURES = "Nombre d'écoles (par défaut : une école pour 800 comptes)."
+GEN_HELP_FORCE = "Remplacer le fichier s'il existe."
+GEN_BAD_SIZE = "Il faut au moins 10 comptes par école."
+GEN_WRITTEN = "{path} : {users} comptes dans {structures} école(s), administrateur par défaut {admin}, administrateur central {central}."
+BENCH_HELP = "Mesurer la console sur de grands magasins générés, à côté de leurs planchers et d'autres façons de faire."
+BENCH_HELP_USERS = "Tailles à mesurer, séparées par des virgules."
+BENCH_HELP_JSON = "Écrire les mesures en JSON (une entrée par taille et par mesure)."
+BENCH_HELP_OUT = "Fichier où écrire le tableau (ou le JSON avec --json)."
+BENCH_HELP_DIR = "Dossier des magasins générés (réutilisés d'une fois sur l'autre)."
+BENCH_HELP_SEED = "Graine des magasins générés."
+BENCH_HELP_STRUCTURES = "Nombre d'écoles de chaque magasin (1 : toute la liste dans une école, le pire cas)."
+BENCH_HELP_KEYSTROKES = "Nombre de frappes mesurées dans la recherche."
+BENCH_BAD_SIZES = "Tailles invalides « {value} » : des entiers d'au moins 10, séparés par des virgules."
+BENCH_COLUMNS = ("Comptes", "Mesure", "Stat.", "Console", "Comparée à", "Rapport", "Cible")
+BENCH_MEASURE = {
+    "cold_start": "Démarrage à froid → liste des utilisateurs affichée",
+    "peak_rss": "Mémoire (RSS) maximale",
+    "search_keystroke": "Frappe dans la recherche → lignes redessinées",
+    "search_keystroke_query": "Requête de recherche seule",
+    "filter_change": "Changement de filtre → lignes redessinées",
+    "filter_change_query": "Requête de filtre seule",
+    "single_block": "Blocage d'un compte, écrit sur disque",
+    "single_block_vs_tinydb": "Blocage d'un compte (TinyDB JSONStorage)",
+    "mass_block": "Blocage en lot des élèves",
+}
+BENCH_STAT = {"median": "médiane", "p95": "p95", "once": "une fois", "peak": "max"}
+BENCH_OTHER = {
+    "load_floor": "plancher de chargement",
+    "naive_scan": "parcours naïf",
+    "datatable_reload": "DataTable rechargée",
+    "write_floor": "plancher d'écriture",
+    "tinydb_jsonstorage": "TinyDB JSONStorage",
+}
+BENCH_RATIO_FLOOR = "{ratio} × le plancher"
+BENCH_RATIO_PEER = "{ratio} × plus rapide"
+BENCH_MET = "atteinte"
+BENCH_NOT_MET = "NON atteinte"
+JOURNALSCR_TITLE = "Journal des actions"
+JOURNALSCR_FILTER = "Filtrer : qui, quoi (ex. « bloqué », « vasseur »)"
+JOURNALSCR_COUNT_LINE = "{shown} action(s) affichée(s) sur {total}"
+JOURNALSCR_WHEN = "Quand"
+JOURNALSCR_WHO = "Qui"
+JOURNALSCR_COUNT = "Nombre"
+JOURNALSCR_WHAT = "Quoi"
+JOURNALSCR_UNDONE = " (annulée)"
+JOURNALSCR_UNDO_TITLE = "Annuler la dernière action"
+JOURNALSCR_UNDO_YES = "Revenir en arrière"
+JOURNALSCR_KEY_OPEN = "Journal"
+JOURNALSCR_KEY_CLOSE = "Fermer le journal"
+JOURNALSCR_KEY_FILTER = "Filtrer"
+JOURNALSCR_KEY_UNDO = "Annuler la dernière action"
+JOURNALSCR_KEY_REFRESH = "Actualiser"
+JOURNALSCR_PALETTE_OPEN = "Journal des actions (touche {key})"
+JOURNALSCR_PALETTE_UNDO = "Annuler votre dernière action, depuis le journal (touche {key})"
+JOURNALSCR_PALETTE_REFRESH = "Recharger les changements des autres sessions (touche {key})"
+JOURNALSCR_REFRESHED = "Écran actualisé."
+
+# CLI (commands/imports_exports.py)
+CLI_IE_HELP_EXPORT = "Exporter des comptes (CSV classique, transition d'année, codes d'activation)."
+CLI_IE_HELP_EXPORT_ACCOUNTS = (
+    "Exporter les comptes de l'établissement en CSV (« ; », champs entre guillemets, UTF-8 avec BOM). "
+    "Transition d'année : un fichier par profil, au format des modèles d'import."
+)
+CLI_IE_HELP_EXPORT_CODES = "Exporter les codes d'activation des comptes non activés (Type;Nom;Prénom;Login;Alias de login;Code d'activation)."
+CLI_IE_HELP_PUBLIPOSTAGE = (
+    "Distribuer les comptes : fiches de connexion (identifiant, code d'activation) en PDF, "
+    "triées par profil, classe puis nom ; --mail les place aussi dans la boîte d'envoi."
+)
+CLI_IE_HELP_TYPE = "Type d'export : classique (défaut) ou transition."
+CLI_IE_HELP_CLASS = "Seulement cette classe (nom ou identifiant)."
+CLI_IE_HELP_PROFILE = "Profil : élève, enseignant, personnel, parent, invité."
+CLI_IE_HELP_OUT = "Dossier ou fichier de destination (défaut : le dossier courant)."
+CLI_IE_HELP_FORCE = "Remplacer un fichier existant."
+CLI_IE_HELP_PER_PAGE = "Fiches par page A4 : 1, 2 ou 8."
+CLI_IE_HELP_URL = "Adresse de l'ENT imprimée sur les fiches."
+CLI_IE_HELP_MAIL = "Envoyer aussi chaque fiche par courriel (boîte d'envoi) aux comptes qui ont une adresse."
+CLI_IE_HELP_IMPORT = "Importer des comptes depuis un fichier CSV (établissements sans alimentation automatique)."
+CLI_IE_HELP_TEMPLATE = "Écrire le modèle de fichier CSV d'un profil."
+CLI_IE_HELP_IMPORT_CSV = (
+    "Importer le fichier CSV d'un profil : rapport (à créer, à mettre à jour, rejetés avec leurs "
+    "raisons), puis application en une seule opération, après une sauvegarde."
+)
+CLI_IE_HELP_PREDELETE = "Pré-supprimer les comptes des utilisateurs absents des fichiers."
+CLI_IE_HELP_YEAR_CHANGE = "Changement d'année scolaire : les classes du fichier remplacent celles des comptes."
+CLI_IE_HELP_NO_CLASSES = "Ne pas créer les classes inconnues (leurs lignes sont rejetées)."
+CLI_IE_HELP_DRY_RUN = "Montrer le rapport sans rien modifier."
+CLI_IE_HELP_STRICT = "Ne rien appliquer si une ligne est rejetée."
+CLI_IE_HELP_REPORT = "Écrire aussi le rapport en CSV à ce chemin."
+CLI_IE_HELP_FEED = "Simuler l'alimentation de la nuit (ONDE pour les élèves et parents, annuaire pour les personnels)."
+CLI_IE_HELP_FEED_PUPILS = (
+    "Fichier ONDE : INE;Nom;Prénom;Date de naissance;Niveau;Classe;Admission;Année scolaire;"
+    "Responsable 1 nom;… (un élève par ligne)."
+)
+CLI_IE_HELP_FEED_STAFF = "Fichier des personnels : Profil;Nom;Prénom;Date de naissance;Courriel;Fonction;UAI."
+CLI_IE_USE_FORCE = "(--force pour le remplacer)"
+CLI_IE_OUT_DIR = "La transition d'année écrit un fichier par profil : --out doit être un dossier."
+CLI_IE_WARNING = "Attention : {text}"
+CLI_IE_UNKNOWN_CLASSES = "Classes inconnues (créées à l'import) : {classes}"
+CLI_IE_CREATED_CLASSES = "Classes apparues : {classes}"
+CLI_IE_ROW = "Ligne {line}\t{name}\t{action}\t{detail}"
+CLI_IE_DISAPPEARED = "Absent du flux\t{name}"
+CLI_IE_BACKUP = "Sauvegarde avant import : {path}"
+CLI_IE_DRY_RUN = "Simulation, rien n'a été modifié : {summary}."
+CLI_IE_REPORT_WRITTEN = "Rapport écrit : {path}"
+CLI_IE_TEMPLATE_WRITTEN = "Modèle écrit : {path}"
+FEED_NOTHING = "Alimentation : aucun changement."
+CLI_IE_MORE = "… et {count} autre(s) (--json pour la liste complète)"

@@ -1,0 +1,160 @@
+"""Training mode: the console on a trainee's sandbox, with a progress panel.
+
+``TrainingApp`` is the console (``EntConsoleApp``) plus a small panel docked
+at the bottom of every full screen: the scenario's title, steps done / total
+with a tick per step, the current instruction, and its hint on F2. The panel
+re-reads the checks whenever the store's revision changes (the trainee's own
+actions, or another session's), and a toast says when a step turns true.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from entconsole import labels as L
+from entconsole.app import EntConsoleApp
+from entconsole.store import StoreError
+from entconsole.training.progress import Progress, progress
+from entconsole.training.sandbox import Sandbox
+from entconsole.training.scenarios import Scenario, ScenarioError
+
+PROGRESS_POLL_SECONDS = 0.5  # the check is cheap: a revision number compared
+
+
+class TrainingPanel(Vertical):
+    """Title, ticks, current instruction and (on F2) its hint."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        super().__init__(classes="training-panel")
+        self.scenario = scenario
+        self.state: Progress | None = None
+        self.show_hint = False
+
+    def compose(self):
+        yield Static(classes="training-head")
+        yield Static(classes="training-step")
+        yield Static(classes="training-hint")
+
+    def on_mount(self) -> None:
+        self.render_state()
+
+    def render_state(self) -> None:
+        app = self.app
+        state = self.state
+        scenario = self.scenario
+        total = len(scenario.steps)
+        done = state.done if state else (False,) * total
+        ticks = " ".join("✓" if ok else "·" for ok in done)
+        key = app.key_for("training.hint", "f2") if isinstance(app, EntConsoleApp) else "F2"
+        head = Content.assemble(
+            (L.TRAIN_PANEL_TITLE.format(title=scenario.title), "bold"),
+            "  ",
+            L.TRAIN_PANEL_COUNT.format(done=sum(done), total=total),
+            "  ",
+            (ticks, "$success"),
+            "  ",
+            (L.TRAIN_PANEL_HINT_KEY.format(key=key), "$text-muted"),
+        )
+        self.query_one(".training-head", Static).update(head)
+        current = state.current if state else 0
+        if current is None:
+            step_text, hint = L.TRAIN_PANEL_FINISHED, None
+        else:
+            step = scenario.steps[current]
+            step_text = L.TRAIN_PANEL_STEP.format(n=current + 1, instruction=step.instruction)
+            hint = step.hint or L.TRAIN_PANEL_NO_HINT
+        self.query_one(".training-step", Static).update(Content(step_text))
+        hint_widget = self.query_one(".training-hint", Static)
+        hint_widget.update(Content(hint or ""))
+        hint_widget.display = self.show_hint and hint is not None
+
+
+class TrainingApp(EntConsoleApp):
+    CSS_PATH = "training.tcss"
+    BINDINGS = [
+        Binding("f2", "training_hint", L.TRAIN_KEY_HINT, id="training.hint", priority=True),
+    ]
+
+    def __init__(self, sandbox: Sandbox, notice: str | None = None) -> None:
+        scenario = sandbox.scenario
+        super().__init__(
+            db_path=sandbox.store_path,
+            acting_login=scenario.start.admin,
+            today=scenario.start.today,
+            notice=notice,
+        )
+        self.sandbox = sandbox
+        self.scenario = scenario
+        self.progress: Progress | None = None
+        self._seen_revision: int | None = None
+        self._show_hint = False
+
+    def on_mount(self) -> None:
+        # EntConsoleApp.on_mount runs too (Textual calls each class's handler)
+        self.refresh_progress(announce=False)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
+        self.set_interval(PROGRESS_POLL_SECONDS, self._poll_progress)
+
+    # ---- the panel on every full screen
+
+    def _screen_changed(self, screen: Screen) -> None:
+        self.call_after_refresh(self._add_panel, screen)
+
+    def _add_panel(self, screen: Screen) -> None:
+        if isinstance(screen, ModalScreen) or not screen.is_attached:
+            return
+        if not screen.query(TrainingPanel):
+            panel = TrainingPanel(self.scenario)
+            panel.state = self.progress
+            panel.show_hint = self._show_hint
+            screen.mount(panel)
+
+    def _panels(self) -> list[TrainingPanel]:
+        return [p for screen in self.screen_stack for p in screen.query(TrainingPanel)]
+
+    def _update_panels(self) -> None:
+        for panel in self._panels():
+            panel.state = self.progress
+            panel.show_hint = self._show_hint
+            panel.render_state()
+
+    # ---- progress
+
+    def _poll_progress(self) -> None:
+        if self.store.revision != self._seen_revision:
+            self.refresh_progress()
+
+    def refresh_progress(self, *, announce: bool = True) -> Progress | None:
+        """Evaluate the checks again; toast the steps that changed."""
+        self._seen_revision = self.store.revision
+        try:
+            new = progress(self.store, self.scenario)
+        except (ScenarioError, StoreError) as error:
+            self.notify(error.message, severity="error", markup=False)
+            return self.progress
+        old = self.progress
+        self.progress = new
+        if announce and old is not None:
+            for n, (was, now) in enumerate(zip(old.done, new.done), start=1):
+                step = self.scenario.steps[n - 1]
+                if now and not was:
+                    self.notify(L.TRAIN_STEP_DONE.format(n=n, instruction=step.instruction), markup=False)
+                elif was and not now:
+                    self.notify(
+                        L.TRAIN_STEP_UNDONE.format(n=n, instruction=step.instruction),
+                        severity="warning", markup=False,
+                    )
+            if new.finished and not old.finished:
+                self.notify(L.TRAIN_PANEL_FINISHED, markup=False)
+        if old is None or old.done != new.done:
+            self._show_hint = False  # a new step: its hint stays hidden until asked
+        self._update_panels()
+        return new
+
+    def action_training_hint(self) -> None:
+        self._show_hint = not self._show_hint
+        self._update_panels()

@@ -1,0 +1,265 @@
+"""Training scenarios: loading, validation, checks, sandboxes, the trainer's report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from entconsole.models import FlashMessage, Group, JournalEntry, Profile, Report, ReportAction, User
+from entconsole.services import accounts, groups, reports
+from entconsole.services.users import set_blocked
+from entconsole.services.session import Session
+from entconsole.store import Store
+from entconsole.training.checks import Context, evaluate
+from entconsole.training.progress import progress, school_id
+from entconsole.training.sandbox import open_sandbox, room_report, trainee_slug
+from entconsole.training.scenarios import ScenarioError, find_scenario, load_scenario, parse_scenario, shipped_scenarios
+from entconsole.training.setup import build_start
+
+GOOD = """
+title = "Essai"
+summary = "Un scénario d'essai."
+
+[start]
+today = 2024-09-05
+admin = "nathalie.vasseur"
+school = "0601234X"
+
+[[steps]]
+instruction = "Supprimez le groupe APE."
+hint = "Groupes, touche 3."
+[[steps.checks]]
+kind = "group_absent"
+group = "APE 2023-2024"
+
+[[steps]]
+instruction = "Bloquez Jourdan Cédric."
+[[steps.checks]]
+kind = "user_blocked"
+user = "Jourdan Cédric"
+"""
+
+SHIPPED = ("comptes-manuels", "crise-signalement", "ete-flash-blocage", "rentree-2024")
+
+
+def write(tmp_path: Path, text: str, name: str = "essai.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---- loading and validation
+
+
+def test_good_file_loads(tmp_path):
+    scenario = load_scenario(write(tmp_path, GOOD))
+    assert scenario.id == "essai"
+    assert scenario.start.today == date(2024, 9, 5)
+    assert [len(s.checks) for s in scenario.steps] == [1, 1]
+    assert scenario.steps[0].hint == "Groupes, touche 3."
+    assert scenario.steps[1].hint is None
+    assert scenario.source.strip().startswith('title = "Essai"')
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('kind = "group_absent"', 'kind = "groupe_absent"', "étape 1, contrôle 1 : type « groupe_absent » inconnu"),
+        ('group = "APE 2023-2024"', 'groupe = "APE 2023-2024"', "étape 1, contrôle 1"),
+        ('user = "Jourdan Cédric"', "", "étape 2, contrôle 1, « user » : champ obligatoire manquant"),
+        ('instruction = "Bloquez Jourdan Cédric."', 'instruction = "  "', "étape 2, « instruction »"),
+        ('school = "0601234X"', 'school = "Papillons"', "départ [start], « school »"),
+        ('today = 2024-09-05', 'today = "demain"', "départ [start], « today »"),
+        ('kind = "user_blocked"', "", "étape 2, contrôle 1 : il manque le type"),
+        ('hint = "Groupes, touche 3."', 'astuce = "x"', "étape 1, « astuce » : champ inconnu"),
+    ],
+)
+def test_bad_files_say_where_and_what(tmp_path, old, new, expected):
+    assert old in GOOD
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, GOOD.replace(old, new, 1)))
+    assert expected in caught.value.message
+    assert str(tmp_path / "essai.toml") in caught.value.message
+
+
+def test_bad_toml_and_missing_file(tmp_path):
+    with pytest.raises(ScenarioError, match="TOML"):
+        load_scenario(write(tmp_path, 'title = "x'))
+    with pytest.raises(ScenarioError, match="lecture impossible"):
+        load_scenario(tmp_path / "absent.toml")
+
+
+def test_a_step_needs_a_check(tmp_path):
+    text = GOOD.split("[[steps.checks]]\nkind = \"user_blocked\"")[0]
+    with pytest.raises(ScenarioError, match="étape 2, « checks »"):
+        load_scenario(write(tmp_path, text))
+
+
+def test_flash_profiles_are_checked(tmp_path):
+    text = GOOD + '\n[[steps]]\ninstruction = "x"\n[[steps.checks]]\nkind = "flash_live"\ntitle = "t"\nprofiles = ["Parents"]\n'
+    with pytest.raises(ScenarioError, match="étape 3, contrôle 1, « profiles »"):
+        load_scenario(write(tmp_path, text))
+
+
+def test_names_that_do_not_exist_in_the_start_store_are_refused(tmp_path):
+    text = GOOD.replace('user = "Jourdan Cédric"', 'user = "Personne Inconnue"').replace(
+        'group = "APE 2023-2024"', 'group = "Martin Julie"'
+    )
+    scenario = parse_scenario(text, "essai", "essai.toml")  # the format is fine
+    with pytest.raises(ScenarioError) as caught:
+        build_start(scenario, tmp_path / "start.json")
+    message = caught.value.message
+    assert "étape 1, contrôle 1 : le groupe « Martin Julie » n'existe pas" in message
+    assert "étape 2, contrôle 1 : l'utilisateur « Personne Inconnue » n'existe pas" in message
+
+
+def test_ambiguous_names_are_refused(tmp_path):
+    text = GOOD.replace('user = "Jourdan Cédric"', 'user = "Martin Julie"')  # demo homonyms
+    with pytest.raises(ScenarioError, match="« Martin Julie » existe 2 fois"):
+        build_start(parse_scenario(text, "essai", "essai.toml"), tmp_path / "start.json")
+
+
+def test_unknown_scenario_lists_the_shipped_ones():
+    with pytest.raises(ScenarioError) as caught:
+        find_scenario("nope")
+    for scenario_id in SHIPPED:
+        assert scenario_id in caught.value.message
+
+
+# ---- the shipped scenarios
+
+
+def test_the_four_scenarios_of_the_issue_are_shipped():
+    found = {s.id: s.title for s in shipped_scenarios()}
+    assert found == {
+        "comptes-manuels": "Comptes manuels : famille d'accueil et intervenant extérieur",
+        "crise-signalement": "Crise : un signalement",
+        "ete-flash-blocage": "Été : message flash et blocage",
+        "rentree-2024": "Rentrée 2024",
+    }
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED)
+def test_every_step_is_false_on_the_untouched_store(tmp_path, scenario_id):
+    scenario = find_scenario(scenario_id)
+    store = build_start(scenario, tmp_path / "start.json")  # also resolves every name
+    assert progress(store, scenario).done == (False,) * len(scenario.steps)
+
+
+def test_start_changes_are_one_journal_entry(tmp_path):
+    scenario = find_scenario("ete-flash-blocage")
+    store = build_start(scenario, tmp_path / "start.json")
+    titles = {m.title for m in store.all(FlashMessage)}
+    assert "Rentrée : horaires" not in titles and "Photos de classe" in titles
+    assert [j.action for j in store.all(JournalEntry)] == ["training.setup"]
+
+
+# ---- the checks, turned true by the services
+
+
+def session_for(store: Store, scenario) -> Session:
+    session = Session.open(store, scenario.start.admin, scenario.start.today)
+    session.switch(school_id(store, scenario))
+    return session
+
+
+def user(store: Store, name: str) -> User:
+    return next(u for u in store.all(User) if u.display_name == name)
+
+
+def test_crisis_checks_follow_the_services(tmp_path):
+    scenario = find_scenario("crise-signalement")
+    store = build_start(scenario, tmp_path / "start.json")
+    session = session_for(store, scenario)
+    comment = next(r for r in store.all(Report) if "Certains parents" in r.text)
+    reports.treat_report(session, comment.id, ReportAction.DELETE)
+    assert progress(store, scenario).done == (True, False, False)
+    set_blocked(session, [user(store, "Jourdan Cédric").id], True)
+    assert progress(store, scenario).done == (True, True, False)
+    page = next(r for r in store.all(Report) if "tous des nuls" in r.text)
+    reports.treat_report(session, page.id, ReportAction.KEEP)
+    assert progress(store, scenario).finished
+    # blocking the pupil too undoes step 3: "sans bloquer l'élève"
+    set_blocked(session, [user(store, "Benoît Jean").id], True)
+    assert progress(store, scenario).done == (True, True, False)
+
+
+def test_group_checks(tmp_path):
+    scenario = find_scenario("rentree-2024")
+    store = build_start(scenario, tmp_path / "start.json")
+    session = session_for(store, scenario)
+    ctx = Context(session.structure_id, scenario.start.today)
+    step = scenario.steps[3]  # last year's groups
+    ape = next(g for g in store.all(Group) if g.name == "APE 2023-2024")
+    groups.delete_group(session, ape.id)
+    assert [evaluate(store, ctx, c) for c in step.checks] == [True, False, True, True]
+    gar_step = scenario.steps[5]
+    gar = next(g for g in store.find(Group, "structure", session.structure_id) if g.name == "RESP-AFFECT-GAR")
+    teachers = [
+        u.id for u in store.all(User)
+        if u.profile is Profile.TEACHER and session.structure_id in u.structures and gar.id not in u.groups
+    ]
+    assert len(teachers) > 1
+    accounts.add_to_group(session, teachers[:-1], gar.id)
+    assert not evaluate(store, ctx, gar_step.checks[0])
+    accounts.add_to_group(session, teachers[-1:], gar.id)
+    assert evaluate(store, ctx, gar_step.checks[0])
+
+
+# ---- sandboxes
+
+
+def test_sandbox_resumes_and_resets(tmp_path):
+    scenario = find_scenario("crise-signalement")
+    sandbox, created = open_sandbox(tmp_path, scenario, "Élise Müller")
+    assert created and sandbox.path == tmp_path / "crise-signalement" / "elise-muller"
+    store = Store(sandbox.store_path, create=False)
+    session = session_for(store, scenario)
+    comment = next(r for r in store.all(Report) if "Certains parents" in r.text)
+    reports.treat_report(session, comment.id, ReportAction.DELETE)
+    again, created = open_sandbox(tmp_path, scenario, "Élise Müller")
+    assert not created
+    assert progress(Store(again.store_path, create=False), scenario).done[0]
+    fresh, created = open_sandbox(tmp_path, scenario, "Élise Müller", reset=True)
+    assert created
+    assert not progress(Store(fresh.store_path, create=False), scenario).done[0]
+
+
+def test_two_trainees_never_meet(tmp_path):
+    scenario = find_scenario("crise-signalement")
+    a, _ = open_sandbox(tmp_path, scenario, "Alice")
+    b, _ = open_sandbox(tmp_path, scenario, "Bruno")
+    assert a.store_path != b.store_path
+    store_a = Store(a.store_path, create=False)
+    store_b = Store(b.store_path, create=False)
+    session_a = session_for(store_a, scenario)
+    comment = next(r for r in store_a.all(Report) if "Certains parents" in r.text)
+    reports.treat_report(session_a, comment.id, ReportAction.DELETE)
+    store_b.refresh()
+    assert progress(store_a, scenario).done[0]
+    assert not progress(store_b, scenario).done[0]
+    assert not progress(Store(b.store_path, create=False), scenario).done[0]
+    assert store_b.revision < store_a.revision
+
+
+def test_room_report(tmp_path):
+    scenario = find_scenario("crise-signalement")
+    a, _ = open_sandbox(tmp_path, scenario, "Alice")
+    open_sandbox(tmp_path, find_scenario("ete-flash-blocage"), "Bruno")
+    store = Store(a.store_path, create=False)
+    comment = next(r for r in store.all(Report) if "Certains parents" in r.text)
+    reports.treat_report(session_for(store, scenario), comment.id, ReportAction.DELETE)
+    rows = {(r.trainee, r.scenario.id): r for r in room_report(tmp_path)}
+    assert set(rows) == {("Alice", "crise-signalement"), ("Bruno", "ete-flash-blocage")}
+    assert rows["Alice", "crise-signalement"].progress.done == (True, False, False)
+    data = rows["Alice", "crise-signalement"].as_json()
+    assert (data["done"], data["total"], [s["done"] for s in data["steps"]]) == (1, 3, [True, False, False])
+
+
+def test_trainee_names_become_folder_names():
+    assert trainee_slug("Élise Müller") == "elise-muller"
+    assert trainee_slug("../../etc") == "etc"
+    with pytest.raises(ScenarioError):
+        trainee_slug("../")
