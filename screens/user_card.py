@@ -26,7 +26,9 @@ from entconsole import labels as L
 from entconsole.models import GroupType, Profile, User
 from entconsole.services import accounts, duplicates
 from entconsole.services import user_card as facts
+from entconsole.services.communication import user_rules
 from entconsole.services.errors import InvalidInput, NeedsConfirmation, ServiceError
+from entconsole.services.groups import groups_of_user
 from entconsole.services.logins import RENEWAL_LIFETIME_DAYS
 from entconsole.services.results import ActionResult
 from entconsole.services.users import blocking_applies_everywhere, set_blocked
@@ -164,6 +166,7 @@ class UserCardScreen(Screen[None]):
         Binding("u", "duplicates", L.KEY_CARD_DUPLICATES, id="card.duplicates"),
         Binding("i", "edit", L.KEY_CARD_EDIT, id="card.edit", show=False),
         Binding("g", "goto", L.KEY_CARD_GOTO, id="card.goto"),
+        Binding("o", "comm_rules", L.QP_KEY_CARD_COMM, id="card.comm_rules"),
     ]
 
     def __init__(self, session: "Session", user_id: str) -> None:
@@ -228,7 +231,9 @@ class UserCardScreen(Screen[None]):
                         yield Static(id="admin-text")
                         yield Button(L.CARD_ADMIN_GRANT, id="admin-grant", compact=True, classes="card-action")
                         yield Button(L.CARD_ADMIN_REVOKE, id="admin-revoke", compact=True, classes="card-action")
-                    yield _box(L.CARD_SEC_COMM, Static(Content(L.CARD_COMM_NOTE), classes="card-note"), id="box-comm")
+                    with _box(L.CARD_SEC_COMM, id="box-comm"):
+                        yield Static(id="comm-text")
+                        yield Button(L.QP_CARD_COMM_OPEN, id="comm-open", compact=True, classes="card-action")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -276,6 +281,7 @@ class UserCardScreen(Screen[None]):
         self._fill_account(user)
         self._fill_lists(user)
         self._fill_admin(user)
+        self._fill_comm(user)
         self.refresh_bindings()
 
     def _fill_head(self, user: User) -> None:
@@ -478,6 +484,13 @@ class UserCardScreen(Screen[None]):
                 rows, add_label=L.CARD_LIST_ADD[kind] if attached else None, empty=L.CARD_LIST_EMPTY[kind]
             )
 
+    def _fill_comm(self, user: User) -> None:
+        """How many groups the user's rights come from, and what they give."""
+        store, sid = self.session.store, self.session.structure.id
+        reach, reached_by = user_rules(store, user, sid)
+        text = L.QP_CARD_COMM_SUMMARY.format(groups=len(groups_of_user(store, user, sid)), out=len(reach), inc=len(reached_by))
+        self.query_one("#comm-text", Static).update(Content(text))
+
     def _fill_admin(self, user: User) -> None:
         session = self.session
         offered = facts.admin_right_offered(user)
@@ -533,6 +546,12 @@ class UserCardScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_comm_rules(self) -> None:
+        """"Règles de communication de l'utilisateur", over the card; back here with Escape."""
+        from entconsole.screens.user_rules import UserRulesScreen
+
+        self.app.push_screen(UserRulesScreen(self.session, self.user_id), lambda _: self.refresh_card())
 
     def action_goto(self) -> None:
         """"Aller à une rubrique": the card's sections by name, then focus it."""
@@ -947,6 +966,7 @@ class UserCardScreen(Screen[None]):
             "account-predelete": lambda: self.action_delete("predelete"),
             "admin-grant": lambda: self.action_local_admin(True),
             "admin-revoke": lambda: self.action_local_admin(False),
+            "comm-open": self.action_comm_rules,
             "banner-unblock": lambda: self.action_block(False),
             "banner-reattach": self.action_reattach,
             "banner-duplicates": self.action_duplicates,

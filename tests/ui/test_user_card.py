@@ -18,7 +18,7 @@ from entconsole.screens.help import HelpScreen
 from entconsole.screens.main import MainScreen
 from entconsole.screens.user_card import CardList, UserCardScreen
 from entconsole.screens.user_create import CreateUserScreen, open_create_user
-from entconsole.services.accounts import deletion_kind, pupil_count
+from entconsole.services.accounts import PERSON_NAME_MAX_LENGTH, deletion_kind, pupil_count
 from entconsole.services.session import Session
 from entconsole.services.users import UserQuery, query_users, set_blocked
 from entconsole.store import Store
@@ -607,7 +607,7 @@ async def test_markup_emoji_and_long_names_shown_literally_or_refused(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is form
-        assert L.FIELD_TOO_LONG.format(field=L.FIELD_FIRST_NAME, max=100) in screen_text(app)
+        assert L.FIELD_TOO_LONG.format(field=L.FIELD_FIRST_NAME, max=PERSON_NAME_MAX_LENGTH) in screen_text(app)
         assert app.store.count(User) == before
         # control characters: refused too (the focus is back on the faulty field)
         assert app.focused.id == "create-first"
@@ -663,3 +663,29 @@ async def test_invalid_birth_date_on_the_card(make_app):
         await pilot.pause()
         assert fresh(app, account).birth_date.isoformat() == "1985-06-02"
         assert not card.query_one("#info-birth-error").display
+
+
+# --------------------------------------------------------------------------- communication rules (issue 12)
+
+
+async def test_card_opens_the_users_communication_rules(make_app):
+    from entconsole.screens.user_rules import UserRulesScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        pupil = onde_duplicate_pupil(app)
+        card = await open_card(app, pilot, pupil)
+        summary = text_of(card.query_one("#comm-text"))
+        assert summary == L.QP_CARD_COMM_SUMMARY.format(groups=2, out=2, inc=2)  # pupil + class pupils groups
+        assert "o" in {key for key, active in app.screen.active_bindings.items() if active.enabled}
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, UserRulesScreen) and app.screen.user_id == pupil.id
+        assert L.URULES_SENDING in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is card
+        # the button does the same
+        card.query_one("#comm-open").press()
+        await pilot.pause()
+        assert isinstance(app.screen, UserRulesScreen)
