@@ -2012,3 +2012,65 @@ CLI_IE_REPORT_WRITTEN = "Rapport écrit : {path}"
 CLI_IE_TEMPLATE_WRITTEN = "Modèle écrit : {path}"
 FEED_NOTHING = "Alimentation : aucun changement."
 CLI_IE_MORE = "… et {count} autre(s) (--json pour la liste complète)"
+# La rentrée: screens (RT_ prefix)
+RT_QUICK_ACTION = "La rentrée"
+RT_QUICK_ACTION_SHORT = "Liste de contrôle"
+RT_KEY_OPEN = "La rentrée"
+RT_KEY_OPEN_STEP = "Ouvrir l'étape"
+RT_KEY_YEAR_CHANGE = "Bascule d'année"
+RT_KEY_RUN_YEAR_CHANGE = "Basculer l'année"
+RT_KEY_BACK = "Retour"
+RT_KEY_MARK = "Marquer"
+RT_KEY_MARK_ALL = "Tout marquer"
+RT_KEY_DETACH = "Détacher de l'école"
+RT_KEY_DELETE_ACCOUNTS = "Supprimer / pré-supprimer"
+RT_KEY_DELETE = "Supprimer"
+RT_KEY_ADD_GAR = "Ajouter à RESP-AFFECT-GAR"
+RT_KEY_SUMMER = "Bloquer / débloquer"
+RT_KEY_CLEAN = "Nettoyer"
+RT_KEY_RENAME = "Renommer"
+RT_KEY_KEEP = "À conserver"
+RT_KEY_OPEN_ITEM = "Ouvrir"
+RT_STEPS_TITLE = "Les 9 étapes du guide"
+RT_STEPS_HINT = "Entrée : ouvrir l'étape · b : bascule d'année"
+RT_DONE_WORD = "fait"
+RT_KEPT_COUNT = "{count} à conserver"
+RT_STEP_COUNT = ("{count} à traiter", "{count} à traiter")
+RT_ITEMS_TITLE = "{count} élément(s) · {marked} marqué(s)"
+RT_NO_ITEM = "Rien à traiter dans cette étape."
+RT_STEP_HINT = {
+    "teachers_left": "Espace : marquer · d : détacher les marqués de l'école (ou celui en surbrillance) · k : à conserver · Entrée : fiche",
+    "aesh": "Espace : marquer · d : détacher les marqués de l'école · k : à conserver (l'AESH exerce ici) · Entrée : fiche",
+    "manual_accounts": "Espace : marquer · d : supprimer (jamais activé) ou pré-supprimer (activé) · k : à conserver · Entrée : fiche",
+    "manual_groups": "Espace : marquer · d : supprimer · n : renommer avec la nouvelle année · k : à conserver · Entrée : section Groupes",
+    "bookmarks": "Espace : marquer · c : nettoyer (retirer les membres partis) · d : supprimer · n : renommer · k : à conserver",
+    "classes": "Entrée : choisir l'enseignant à rattacher à la classe · k : à conserver (classe en attente)",
+    "gar": "Espace : marquer · a : tout marquer · d : ajouter au groupe RESP-AFFECT-GAR · k : à conserver · Entrée : fiche",
+    "communicate": "Entrée : ouvrir Message Flash · k : à conserver (information donnée autrement, blog public…)",
+    "summer": "d ou Entrée : blocage en lot du profil · k : à conserver (l'école ne bloque pas l'été)",
+}
+RT_AND_MORE = "… et {count} autre(s)"
+RT_CONFIRM_DETACH = (
+    "Retirer {count} compte de l'établissement {structure} ? Il apparaîtra barré sur la fiche et pourra être rattaché de nouveau.",
+    "Retirer {count} comptes de l'établissement {structure} ? Ils apparaîtront barrés sur les fiches et pourront être rattachés de nouveau. Une copie de sauvegarde est faite d'abord.",
+)
+RT_CONFIRM_ACCOUNTS = "{deleted} compte(s) jamais activé(s) seront supprimés tout de suite, {predeleted} compte(s) activé(s) seront pré-supprimés (supprimés dans 90 jours, restaurables d'ici là)."
+RT_CONFIRM_GROUPS = (
+    "Supprimer définitivement {count} groupe manuel, ses membres, ses règles et les partages qui lui sont faits ?",
+    "Supprimer définitivement {count} groupes manuels, leurs membres, leurs règles et les partages qui leur sont faits ? Une copie de sauvegarde est faite d'abord.",
+)
+RT_CONFIRM_BOOKMARKS = (
+    "Supprimer {count} favori de partage ? Les partages qui lui sont faits disparaissent.",
+    "Supprimer {count} favoris de partage ? Les partages qui leur sont faits disparaissent. Une copie de sauvegarde est faite d'abord.",
+)
+RT_CONFIRM_CLEAN = "Nettoyer ces favoris de partage :"
+RT_CONFIRM_GAR = (
+    "Ajouter {count} enseignant au groupe RESP-AFFECT-GAR ? Effectif après la prochaine alimentation.",
+    "Ajouter {count} enseignants au groupe RESP-AFFECT-GAR ? Effectif après la prochaine alimentation.",
+)
+RT_CONFIRM_SUMMER_BLOCK = "Bloquer {count} compte(s) du profil {profile} pour l'été (blocage en lot) ?"
+RT_CONFIRM_SUMMER_UNBLOCK = "Débloquer {count} compte(s) du profil {profile} (blocage en lot) ?"
+RT_NO_TEACHER_FREE = "Aucun enseignant de l'école sans classe : rattachez la classe depuis la fiche d'un enseignant."
+RT_PICK_TEACHER = "Enseignant à rattacher à {name}"
+RT_YC_WARNING = "b : basculer l'année (une copie de sauvegarde est écrite d'abord, puis tout est fait en une fois) · Échap : retour"
+RT_YC_BACKUP_NOTE = "Une copie de sauvegarde nommée « avant-bascule-annee » est écrite d'abord (entconsole backups / restore)."

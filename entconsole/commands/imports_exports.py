@@ -33,6 +33,7 @@ from entconsole.services.vocabulary import class_from_text, profile_from_text
 from entconsole.store import StoreError
 
 EXIT_REJECTED = 1
+SHOWN_NAMES = 20  # names listed before "… and N more" (--json lists them all)
 KIND_WORDS = {"classique": ExportKind.CLASSIC, "classic": ExportKind.CLASSIC,
               "transition": ExportKind.TRANSITION}
 
@@ -185,8 +186,11 @@ def _print_report(report, as_json: bool) -> None:
         detail = " ; ".join(row.reasons + row.warnings)
         click.echo(L.CLI_IE_ROW.format(line=row.line, name=row.name, action=L.IMPORT_ACTION[row.action.value],
                                        detail=detail or "—"))
-    for name in getattr(report, "disappeared", ()):
+    disappeared = getattr(report, "disappeared", [])
+    for name in disappeared[:SHOWN_NAMES]:
         click.echo(L.CLI_IE_DISAPPEARED.format(name=name))
+    if len(disappeared) > SHOWN_NAMES:
+        click.echo(L.CLI_IE_MORE.format(count=len(disappeared) - SHOWN_NAMES))
     for _, name in getattr(report, "predeleted", ()):
         click.echo(L.CLI_IE_ROW.format(line="—", name=name, action=L.IMPORT_ACTION["predelete"], detail="—"))
     if report.backup:

@@ -130,7 +130,7 @@ def read_table(raw: bytes) -> Table:
     try:
         for cells in reader:
             line = reader.line_num
-            cells = [unneutralise(c.strip()) for c in cells]
+            cells = [unneutralise(c).strip() for c in cells]
             while cells and not cells[-1]:
                 cells.pop()
             if not cells:
@@ -152,6 +152,7 @@ def read_table(raw: bytes) -> Table:
 
 
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2})?$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -164,10 +165,10 @@ def parse_date(text: str) -> date | None:
     text = text.strip()
     if not text:
         return None
-    text = text.split(" ")[0]  # "12/03/2015 00:00" from some spreadsheets
-    if m := _YMD.match(text):
+    day_part = _TIME_SUFFIX.sub("", text)  # "12/03/2015 00:00" from some spreadsheets
+    if m := _YMD.match(day_part):
         year, month, day = (int(g) for g in m.groups())
-    elif m := _DMY.match(text):
+    elif m := _DMY.match(day_part):
         day, month, year = (int(g) for g in m.groups())
     else:
         raise ValueError(L.IO_BAD_DATE.format(value=text))

@@ -154,14 +154,15 @@ def feed_pupils(session: Session, raw: bytes, *, apply: bool = False, file_name:
         report.message = report.summary()
         return report
     with _transaction(session, "feed.pupils") as tx:
-        report.backup = tx.backup(L.FEED_BACKUP_REASON)
         changed = _pupils(session, table, columns, report, tx)
         report.applied = True
         report.message = L.FEED_DONE.format(summary=report.summary())
         if changed:
+            # The lock is held: the file is still the state before this feed.
+            report.backup = tx.backup(L.FEED_BACKUP_REASON)
             tx.journal(report.message, targets=changed, count=len(changed))
         else:
-            report.message = L.IMPORT_NOTHING
+            report.message = L.FEED_NOTHING
     return report
 
 
@@ -395,14 +396,15 @@ def feed_staff(session: Session, raw: bytes, *, apply: bool = False, file_name: 
         report.message = report.summary()
         return report
     with _transaction(session, "feed.staff") as tx:
-        report.backup = tx.backup(L.FEED_BACKUP_REASON)
         changed = _staff(session, table, columns, report, tx)
         report.applied = True
         report.message = L.FEED_DONE.format(summary=report.summary())
         if changed:
+            # The lock is held: the file is still the state before this feed.
+            report.backup = tx.backup(L.FEED_BACKUP_REASON)
             tx.journal(report.message, targets=changed, count=len(changed))
         else:
-            report.message = L.IMPORT_NOTHING
+            report.message = L.FEED_NOTHING
     return report
 
 

@@ -245,11 +245,12 @@ def import_csv(
         return report
     store = session.store
     with store.transaction(session.admin.login, "import.csv", structure_id=structure.id) as tx:
-        report.backup = tx.backup(L.IMPORT_BACKUP_REASON)
         changed = _plan(session, profile, rows, options, report, tx)
         report.applied = True
         report.message = L.IMPORT_DONE.format(file=file_name or "CSV", summary=report.summary())
         if changed:
+            # The lock is held: the file is still the state before this import.
+            report.backup = tx.backup(L.IMPORT_BACKUP_REASON)
             tx.journal(report.message, targets=changed, count=len(changed))
         else:
             report.message = L.IMPORT_NOTHING
@@ -321,6 +322,8 @@ def _plan(session: Session, profile: Profile, rows: list[_Row], options: ImportO
         outcome.warnings += missing
         if user is None:
             outcome.action = RowAction.CREATE
+            if tx is None:  # a dry run only counts: no login or code drawn
+                continue
             new = User(
                 first_name=row.first, last_name=row.last, display_name=display_name(row.first, row.last),
                 profile=profile, login=logins.new(row.first, row.last), activation_code=activation_code(),
@@ -328,12 +331,11 @@ def _plan(session: Session, profile: Profile, rows: list[_Row], options: ImportO
                 address=row.address or None, position=row.position or None,
                 external_id=row.external_id or None, source=Source.CSV, structures=(sid,),
                 classes=tuple(class_ids), children=tuple(c.id for c in children),
-                creation_date=tx.now if tx else _midnight(today),
+                creation_date=tx.now,
             )
             outcome.user_id = new.id
-            if tx is not None:
-                changed[new.id] = tx.put(new)
-                _link_children(tx, new, children, changed)
+            changed[new.id] = tx.put(new)
+            _link_children(tx, new, children, changed)
             continue
         matched.add(user.id)
         outcome.user_id = user.id
@@ -367,12 +369,6 @@ def _plan(session: Session, profile: Profile, rows: list[_Row], options: ImportO
         touched = [u for u in changed.values() if u.profile is profile and u.delete_date is None]
         report.duplicates = record_duplicates(tx, touched, fresh)
     return list(changed) + [c.id for c in classes.created]
-
-
-def _midnight(day: date):
-    from datetime import datetime, time
-
-    return datetime.combine(day, time())
 
 
 def _pupil_index(session: Session) -> dict[tuple[str, str], list[User]]:
