@@ -130,6 +130,28 @@ def _plan(store: Store, structure_id: str) -> YearChangePlan:
     )
 
 
+def plan_lines(plan: YearChangePlan) -> list[str]:
+    """The dry run in French lines: what goes, what stays (CLI and screen)."""
+    f = plan.figures()
+    kept = plan.shares_kept
+    return [
+        L.RT_YC_SECTION_REMOVED,
+        L.RT_YC_LINE_CLASSES.format(count=f["classes"], names=", ".join(c.name for c in plan.classes) or "—"),
+        L.RT_YC_LINE_GROUPS.format(class_groups=f["class_groups"], teaching=f["teaching_groups"],
+                                   names=", ".join(g.name for g in plan.teaching_groups) or "—"),
+        L.RT_YC_LINE_LINKS.format(class_links=f["class_links"], teaching_links=f["teaching_links"], users=f["users"]),
+        L.RT_YC_LINE_SHARES.format(grants=f["share_grants"], shares=f["shares"]),
+        L.RT_YC_LINE_OTHER.format(comm=f["comm_links"], bookmarks=f["bookmarks"], grants=f["grants_elsewhere"],
+                                  detached=f["detached_cleared"]),
+        L.RT_YC_SECTION_KEPT,
+        L.RT_YC_LINE_KEPT.format(accounts=plan.accounts_kept, manual=plan.manual_groups_kept,
+                                 structure=plan.structure_groups_kept),
+        L.RT_YC_LINE_KEPT_SHARES.format(user=kept["user"], manual=kept["manual"], structure=kept["structure"],
+                                        bookmark=kept["bookmark"]),
+        L.RT_YC_LINE_APPS,
+    ]
+
+
 def plan_year_change(session: Session) -> YearChangePlan:
     """The dry run: what the year change would do to the structure; nothing is written."""
     sid = session.structure.id
