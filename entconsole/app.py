@@ -25,6 +25,7 @@ from textual.screen import Screen
 from entconsole import labels as L
 from entconsole.clock import make_clock
 from entconsole.screens.help import HelpScreen, help_lines
+from entconsole.screens.journal import JournalScreen
 from entconsole.screens.main import SECTION_BY_ID, SECTIONS, MainScreen
 from entconsole.screens.palette import ConsoleCommands
 from entconsole.screens.picker import StructurePicker
@@ -55,6 +56,8 @@ class EntConsoleApp(App[None], inherit_bindings=False):
     BINDINGS = [
         *(_section_binding(section) for section in SECTIONS),
         Binding("e", "change_structure", L.KEY_STRUCTURE, id="app.structure"),
+        Binding("j", "journal", L.JOURNALSCR_KEY_OPEN, id="app.journal", show=False),
+        Binding("f5", "refresh", L.JOURNALSCR_KEY_REFRESH, id="app.refresh", show=False),
         Binding("question_mark", "help", L.KEY_HELP, id="app.help"),
         Binding("f1", "help", L.KEY_HELP, id="app.help_f1", show=False, priority=True),
         Binding(
@@ -137,9 +140,22 @@ class EntConsoleApp(App[None], inherit_bindings=False):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "change_structure":
             return self.main_screen is not None and len(self.session.structures) > 1
-        if action == "section":
+        if action in ("section", "journal"):
             return self.main_screen is not None
         return True
+
+    async def _dispatch_action(self, namespace: Any, action_name: str, params: Any) -> bool:
+        """Run a key's action; a store failure or refusal becomes a toast, not a crash.
+
+        Screens catch what they expect; this is the net for the rest (disk
+        full, file deleted under the session...): the store has left memory
+        as the file is, so the console can go on.
+        """
+        try:
+            return await super()._dispatch_action(namespace, action_name, params)
+        except (StoreError, ServiceError) as error:
+            self.notify(error.message, severity="error", markup=False, timeout=15)
+            return True
 
     # ---- sections
 
@@ -230,6 +246,22 @@ class EntConsoleApp(App[None], inherit_bindings=False):
                     L.PALETTE_STRUCTURE_HELP.format(key=self.key_for("app.structure", "e", long=True)),
                     self.action_change_structure,
                 )
+        if self.main_screen is not None:
+            yield SystemCommand(
+                L.JOURNALSCR_KEY_OPEN,
+                L.JOURNALSCR_PALETTE_OPEN.format(key=self.key_for("app.journal", "j", long=True)),
+                self.action_journal,
+            )
+            yield SystemCommand(
+                L.JOURNALSCR_KEY_UNDO,
+                L.JOURNALSCR_PALETTE_UNDO.format(key=self.key_for("journal.undo", "u", long=True)),
+                self._undo_from_palette,
+            )
+        yield SystemCommand(
+            L.JOURNALSCR_KEY_REFRESH,
+            L.JOURNALSCR_PALETTE_REFRESH.format(key=self.key_for("app.refresh", "f5", long=True)),
+            self.action_refresh,
+        )
         yield SystemCommand(
             L.PALETTE_HELP,
             L.PALETTE_HELP_HELP.format(key=self.key_for("app.help", "question_mark", long=True)),
@@ -241,8 +273,38 @@ class EntConsoleApp(App[None], inherit_bindings=False):
             self.action_quit,
         )
 
+    # ---- journal, refresh
+
+    def action_journal(self) -> None:
+        if not isinstance(self.screen, JournalScreen):
+            self.push_screen(JournalScreen(self.session))
+
+    def action_refresh(self) -> None:
+        """Show other sessions' changes now (the console also looks every few seconds)."""
+        try:
+            self.store.refresh()
+        except StoreError as error:
+            self.notify(error.message, severity="error", markup=False, timeout=15)
+            return
+        self.refresh_data()
+        if isinstance(self.screen, JournalScreen):
+            self.screen.reload()
+        self.notify(L.JOURNALSCR_REFRESHED)
+
+    def refresh_data(self) -> None:
+        self._refresh_main()
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         return self.console_commands(screen)
+
+    def _undo_from_palette(self) -> None:
+        """Open the journal and ask to undo there, where the admin sees what it was."""
+        self.action_journal()
+        self.call_after_refresh(self._ask_undo)
+
+    def _ask_undo(self) -> None:
+        if isinstance(self.screen, JournalScreen):
+            self.screen.action_undo()
 
     def action_help_quit(self) -> None:
         self.notify(L.KEY_QUIT_HINT.format(key=self.key_for("app.quit", "ctrl+q", long=True)))

@@ -101,6 +101,9 @@ async def test_palette_lists_every_action(make_app, advisor_login):
         titles = [c.title for c in app.console_commands(app.screen)]
         assert titles == [s.title() for s in SECTIONS] + [
             L.KEY_STRUCTURE,
+            L.JOURNALSCR_KEY_OPEN,
+            L.JOURNALSCR_KEY_UNDO,
+            L.JOURNALSCR_KEY_REFRESH,
             L.PALETTE_HELP,
             L.KEY_QUIT,
         ]
