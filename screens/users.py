@@ -86,6 +86,8 @@ class UsersSection(Section):
         self._revision = -1
         self._facets: list[Facet] | None = None
         self._facets_revision = -1
+        # The filters whose result the list shows (the bench waits for it).
+        self.shown_state: FilterState | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="users-top"):
@@ -144,6 +146,7 @@ class UsersSection(Section):
             return  # a newer query (or a newer store) is already shown or coming
         self._revision = revision
         self._loaded = True
+        self.shown_state = state
         self.user_list.set_users(users, sort=state.sort, descending=state.descending)
         self._update_counter()
 

@@ -1,0 +1,91 @@
+"""Child processes of the bench: a cold start, and the load floor, each in a fresh process.
+
+``python -m entconsole.bench.cold start DB TODAY``: open the console headless,
+go to Utilisateurs, and print (JSON) the wall-clock moment the users list was
+first drawn, and the peak RSS. ``python -m entconsole.bench.cold floor DB``:
+read the file, ``orjson.loads`` it and validate every document with its model
+(the least a validating load can cost), and print how long that took.
+
+The parent notes the wall clock before starting the child, so the cold start
+includes the interpreter, the imports, the load and the first frames.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+START_SIZE = (120, 40)
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+
+
+def floor(db: str) -> dict:
+    import orjson
+
+    from entconsole.models import META_TABLE, MODEL_BY_TABLE
+
+    started = time.perf_counter()
+    with open(db, "rb") as handle:
+        raw = orjson.loads(handle.read())
+    parsed = time.perf_counter()
+    docs = [
+        model.model_validate(data)
+        for table, model in MODEL_BY_TABLE.items()
+        for data in raw.get(table, {}).values()
+    ]
+    done = time.perf_counter()
+    assert raw[META_TABLE]
+    return {"floor": done - started, "parse": parsed - started, "docs": len(docs), "peak_rss_mb": peak_rss_mb()}
+
+
+def start(db: str, today: str) -> dict:
+    import asyncio
+    from datetime import date
+
+    from entconsole.app import EntConsoleApp
+    from entconsole.bench.ui import FrameWatch
+
+    app = EntConsoleApp(db_path=db, today=date.fromisoformat(today))
+    loaded = time.time()
+    loaded_rss = peak_rss_mb()
+    result: dict = {}
+
+    async def run() -> None:
+        async with app.run_test(size=START_SIZE) as pilot:
+            watch = FrameWatch(app)
+            main = app.main_screen
+            while main is None:
+                await asyncio.sleep(0.001)
+                main = app.main_screen
+            await pilot.pause()
+            result["home_drawn"] = time.time()
+            section = main.section("users")
+            watch.expect(lambda: section.shown_state is not None)
+            app.show_section("users")
+            await watch.drawn()
+            result["users_drawn"] = watch.frame_wall
+            result["rows"] = len(section.users)
+
+    asyncio.run(run())
+    result.update(loaded=loaded, loaded_rss_mb=loaded_rss, peak_rss_mb=peak_rss_mb())
+    return result
+
+
+def main(argv: list[str]) -> None:
+    import json
+
+    if argv[0] == "floor":
+        print(json.dumps(floor(argv[1])))
+    elif argv[0] == "start":
+        print(json.dumps(start(argv[1], argv[2])))
+    else:  # pragma: no cover
+        raise SystemExit(f"unknown: {argv[0]}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
