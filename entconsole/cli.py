@@ -15,6 +15,7 @@ from entconsole.clock import make_clock
 from entconsole.commands import register as register_commands
 from entconsole.commands.common import EXIT_USAGE, fail, parse_date_option
 from entconsole.services.errors import ServiceError
+from entconsole.ssh_map import SshMapError, resolve_login
 from entconsole.store import StoreError
 
 
@@ -85,6 +86,11 @@ class ConsoleGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, acting_login: str | None, today: date | None) -> None:
     ctx.ensure_object(dict)
+    try:
+        # On a shared server, who may act as whom (entconsole/ssh_map.py).
+        acting_login = resolve_login(acting_login)
+    except SshMapError as exc:
+        fail(exc.message, EXIT_USAGE)
     ctx.obj.update(db=db, acting_login=acting_login, today=today)
     if ctx.invoked_subcommand is not None:
         return

@@ -2074,3 +2074,86 @@ RT_NO_TEACHER_FREE = "Aucun enseignant de l'école sans classe : rattachez la cl
 RT_PICK_TEACHER = "Enseignant à rattacher à {name}"
 RT_YC_WARNING = "b : basculer l'année (une copie de sauvegarde est écrite d'abord, puis tout est fait en une fois) · Échap : retour"
 RT_YC_BACKUP_NOTE = "Une copie de sauvegarde nommée « avant-bascule-annee » est écrite d'abord (entconsole backups / restore)."
+
+# SSH: system accounts mapped to ENT logins (issue 10; SSHMAP_ prefix)
+SSHMAP_NOT_MAPPED = (
+    "Le compte système « {user} » n'a pas accès à la console : il n'est pas dans {path}."
+)
+SSHMAP_FORBIDDEN = (
+    "Le compte système « {user} » ne peut pas agir comme « {login} » : seulement comme {allowed} "
+    "(voir {path})."
+)
+SSHMAP_UNREADABLE = (
+    "Le fichier de correspondance des comptes {path} est illisible ({detail}) : accès refusé à tous "
+    "tant qu'il n'est pas corrigé."
+)
+SSHMAP_NO_TABLE = "il manque la table [accounts]"
+SSHMAP_BAD_ENTRY = "« {user} » doit correspondre à un identifiant ou une liste d'identifiants"
+
+# Section Imports / Exports (screens/imports_exports.py)
+IE_TAB_EXPORT = "Exporter des comptes"
+IE_TAB_SHEETS = "Distribuer les comptes"
+IE_TAB_IMPORT = "Import CSV"
+KEY_IE_EXPORT = "Exporter"
+KEY_IE_SHEETS = "Distribuer"
+KEY_IE_IMPORT = "Importer"
+IE_EXPORT_TITLE = "Export des comptes"
+IE_SHEETS_TITLE = "Fiches de connexion (publipostage)"
+IE_IMPORT_TITLE = "Import de comptes depuis un fichier CSV"
+IE_REPORT_TITLE = "Rapport de l'import"
+IE_TYPE = "Type"
+IE_CLASS = "Classe"
+IE_PROFILE = "Profil"
+IE_ACTIVATION = "Activation"
+IE_ALL_CLASSES = "Toutes"
+IE_ALL_PROFILES = "Tous"
+IE_ACTIVATION_CHOICES = (("__all__", "Tous les comptes"), ("yes", "Comptes activés"), ("no", "Comptes non activés"))
+IE_FOLDER = "Dossier de destination"
+IE_FILE = "Fichier CSV"
+IE_FILE_PLACEHOLDER = "chemin du fichier, par exemple ./eleves.csv"
+IE_FILE_REQUIRED = "Indiquez le chemin du fichier CSV à importer."
+IE_PER_PAGE = "Fiches par page"
+IE_SELECTED = "{count} compte(s) sélectionné(s)"
+IE_EXPORT_BUTTON = "Exporter les comptes"
+IE_CODES_BUTTON = "Exporter les codes d'activation"
+IE_PDF_BUTTON = "Générer le PDF"
+IE_MAIL_BUTTON = "Envoyer par courriel"
+IE_MAIL_TITLE = "Envoyer les fiches par courriel"
+IE_MAIL_CONFIRM = (
+    "Envoyer sa fiche de connexion à chacun des {count} compte(s) qui ont une adresse courriel ? "
+    "{skipped} compte(s) sans adresse ne recevront rien : imprimez leur fiche."
+)
+IE_REPLACE_TITLE = "Remplacer le fichier"
+IE_REPLACE = "Remplacer"
+IE_OPT_PREDELETE = "Pré-supprimer les comptes des utilisateurs absents des fichiers"
+IE_OPT_YEAR_CHANGE = "Changement d'année scolaire"
+IE_OPT_CREATE_CLASSES = "Créer les classes inconnues"
+IE_CHECK_BUTTON = "Vérifier le fichier"
+IE_TEMPLATE_BUTTON = "Télécharger le modèle"
+IE_APPLY_BUTTON = "Appliquer l'import"
+IE_REPORT_BUTTON = "Télécharger le rapport"
+IE_APPLY_TITLE = "Appliquer l'import"
+IE_APPLY_CONFIRM = (
+    "{create} compte(s) à créer, {update} à mettre à jour, {predelete} à pré-supprimer. "
+    "{rejected} ligne(s) rejetée(s) ne seront pas importées. Une sauvegarde est faite avant l'import."
+)
+IE_PREVIEW = "Rapport intermédiaire (rien n'est encore modifié) : {summary}."
+IE_STALE = "Les données ont changé depuis la vérification : vérifiez de nouveau le fichier."
+IE_FIELDS = "Colonnes reconnues : {fields}"
+IE_IGNORED = "Colonnes ignorées : {columns}"
+IE_FIELD_NAME = {
+    "first_name": "Prénom", "last_name": "Nom", "birth_date": "Date de naissance", "classes": "Classes",
+    "function": "Fonction", "mobile": "Téléphone", "work_phone": "Téléphone travail", "email": "Courriel",
+    "address": "Adresse", "postcode": "Code postal", "city": "Ville", "country": "Pays",
+    "child_last": "Nom de l'élève", "child_first": "Prénom de l'élève", "child_classes": "Classes de l'élève",
+    "external_id": "Identifiant externe",
+}
+IE_CLASSES_CREATE = "Classes inconnues, créées à l'import : {classes}"
+IE_CLASSES_REJECT = "Classes inconnues (leurs lignes sont rejetées) : {classes}"
+IE_SECTION = {
+    "create": "À créer", "update": "À mettre à jour", "predelete": "À pré-supprimer", "rejected": "Lignes rejetées",
+}
+IE_ROW = "Ligne {line} · {name}  {detail}"
+IE_MORE_ROWS = "… et {count} autre(s) : voir le rapport téléchargeable."
+IE_NONE = "Aucun"
+QP_KEY_TABS = "Onglets"
