@@ -17,6 +17,7 @@ from datetime import date
 from functools import partial
 from typing import Any, Iterable
 
+from pydantic import ValidationError
 from textual.app import App, SystemCommand
 from textual.binding import Binding, Keymap
 from textual.command import CommandPalette
@@ -24,6 +25,7 @@ from textual.screen import Screen
 
 from entconsole import labels as L
 from entconsole.clock import make_clock
+from entconsole.refusals import invalid_value_message
 from entconsole.screens.help import HelpScreen, help_lines
 from entconsole.screens.journal import JournalScreen
 from entconsole.screens.main import SECTION_BY_ID, SECTIONS, MainScreen
@@ -155,6 +157,9 @@ class EntConsoleApp(App[None], inherit_bindings=False):
             return await super()._dispatch_action(namespace, action_name, params)
         except (StoreError, ServiceError) as error:
             self.notify(error.message, severity="error", markup=False, timeout=15)
+            return True
+        except ValidationError as error:  # a value no form caught: the store refused it
+            self.notify(invalid_value_message(error), severity="error", markup=False, timeout=15)
             return True
 
     # ---- sections

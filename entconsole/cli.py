@@ -9,11 +9,13 @@ from pathlib import Path
 
 import click
 import platformdirs
+from pydantic import ValidationError
 
 from entconsole import labels as L
 from entconsole.clock import make_clock
 from entconsole.commands import register as register_commands
 from entconsole.commands.common import EXIT_USAGE, fail, parse_date_option
+from entconsole.refusals import invalid_value_message
 from entconsole.services.errors import ServiceError
 from entconsole.ssh_map import SshMapError, resolve_login
 from entconsole.store import StoreError
@@ -77,6 +79,8 @@ class ConsoleGroup(click.Group):
             fail(exc.message)
         except ServiceError as exc:
             fail(exc.message, EXIT_USAGE)
+        except ValidationError as exc:  # a value no form caught: the store refused it
+            fail(invalid_value_message(exc), EXIT_USAGE)
 
 
 @click.group(cls=ConsoleGroup, invoke_without_command=True, help=L.CLI_HELP)

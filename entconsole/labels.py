@@ -2032,7 +2032,7 @@ RT_KEY_RENAME = "Renommer"
 RT_KEY_KEEP = "À conserver"
 RT_KEY_OPEN_ITEM = "Ouvrir"
 RT_STEPS_TITLE = "Les 9 étapes du guide"
-RT_STEPS_HINT = "Entrée : ouvrir l'étape · b : bascule d'année"
+RT_STEPS_HINT = "Entrée : ouvrir l'étape · b : bascule d'année · p : partages"
 RT_DONE_WORD = "fait"
 RT_KEPT_COUNT = "{count} à conserver"
 RT_STEP_COUNT = ("{count} à traiter", "{count} à traiter")
@@ -2072,7 +2072,7 @@ RT_CONFIRM_SUMMER_BLOCK = "Bloquer {count} compte(s) du profil {profile} pour l'
 RT_CONFIRM_SUMMER_UNBLOCK = "Débloquer {count} compte(s) du profil {profile} (blocage en lot) ?"
 RT_NO_TEACHER_FREE = "Aucun enseignant de l'école sans classe : rattachez la classe depuis la fiche d'un enseignant."
 RT_PICK_TEACHER = "Enseignant à rattacher à {name}"
-RT_YC_WARNING = "b : basculer l'année (une copie de sauvegarde est écrite d'abord, puis tout est fait en une fois) · Échap : retour"
+RT_YC_WARNING = "b : basculer l'année (une copie de sauvegarde est écrite d'abord, puis tout est fait en une fois) · p : partages purgés ou gardés · Échap : retour"
 RT_YC_BACKUP_NOTE = "Une copie de sauvegarde nommée « avant-bascule-annee » est écrite d'abord (entconsole backups / restore)."
 
 # SSH: system accounts mapped to ENT logins (issue 10; SSHMAP_ prefix)
@@ -2157,3 +2157,31 @@ IE_ROW = "Ligne {line} · {name}  {detail}"
 IE_MORE_ROWS = "… et {count} autre(s) : voir le rapport téléchargeable."
 IE_NONE = "Aucun"
 QP_KEY_TABS = "Onglets"
+
+# Validation on write (issue 10; REFUSED_ prefix)
+REFUSED_INVALID_VALUE = "Valeur refusée ({model}, {field} : {reason}) : rien n'a été modifié."
+# La rentrée: shares purged or kept by the year change (RT_ prefix)
+RT_RIGHT = {"read": "Lire", "contrib": "Contribuer", "comment": "Commenter", "manager": "Gérer"}
+RT_SHARE_KIND = {
+    "class": "groupe de classe",
+    "teaching": "groupe d'enseignement",
+    "user": "personne",
+    "manual": "groupe manuel",
+    "structure": "groupe de l'école",
+    "bookmark": "favori de partage",
+    "missing": "introuvable",
+}
+RT_SHARE_UNKNOWN = "Ce partage n'existe plus dans l'école."
+RT_SHARE_NOTHING = "Ce partage n'est fait à aucun groupe de classe ou d'enseignement : la bascule le garde tel quel."
+RT_SHARE_NAMED = "« {name} » est maintenant partagé nominativement à {count} membre(s) de {groups} : la bascule ne le purgera pas."
+RT_SHARES_TITLE = "Partages de l'école : ce que la bascule purge et ce qu'elle garde"
+RT_SHARES_HINT = "Seuls les partages aux groupes de classe et d'enseignement disparaissent à la bascule. n : partager nominativement aux membres actuels (le conseil du guide) · Échap : retour"
+RT_SHARE_LINE = "{resource} ({type}, de {owner})"
+RT_SHARE_GRANT = "{mark} {name} ({kind}) : {rights}"
+RT_SHARE_PURGED = "purgé"
+RT_SHARE_KEPT = "gardé"
+RT_SHARES_NONE = "Aucune ressource partagée dans l'école."
+RT_KEY_SHARES = "Partages"
+RT_KEY_SHARE_NAMED = "Partager nominativement"
+RT_CONFIRM_SHARE_NAMED = "Partager « {name} » à chacun des membres actuels de {groups}, par son nom, avec les mêmes droits ? Le partage aux groupes est remplacé et survivra à la bascule."
+RT_CLI_HELP_SHARES = "Les partages de l'école : ce que la bascule d'année purge (groupes de classe et d'enseignement) et ce qu'elle garde."

@@ -227,6 +227,11 @@ def _as_date(value: str | date) -> date | None:
     return parse_date(value)
 
 
+def _has_control(text: str, allowed: str = "") -> bool:
+    """C0/C1 control characters (ANSI escapes start with one), tabs/newlines if `allowed`."""
+    return any((ord(c) < 32 or 127 <= ord(c) < 160) and c not in allowed for c in text)
+
+
 class FlashValidationError(ServiceError):
     """The draft is refused; `errors` maps each field to its reason."""
 
@@ -253,6 +258,8 @@ def validate_draft(
         errors["title"] = L.FLASH_ERR_TITLE
     elif len(title) > TITLE_MAX:
         errors["title"] = L.FLASH_ERR_TITLE_LONG.format(max=TITLE_MAX)
+    elif _has_control(title):
+        errors["title"] = L.FIELD_CONTROL
     start, end = draft.start_date, draft.end_date
     for name, raw, parsed in (("start", draft.start, start), ("end", draft.end, end)):
         if parsed is None:
@@ -267,6 +274,8 @@ def validate_draft(
         errors["profiles"] = L.FLASH_ERR_PROFILES
     if not draft.texts:
         errors["contents"] = L.FLASH_ERR_TEXT
+    elif any(_has_control(text, allowed="\n\t") for text in draft.texts.values()):
+        errors["contents"] = L.FIELD_CONTROL  # e.g. an ANSI escape pasted in: it would reach terminals
     if (draft.mail or draft.mobile) and not notification_allowed(start, structures_count, today):
         errors["notification"] = L.FLASH_NOTIFY_RULE
     return errors

@@ -158,7 +158,7 @@ def _check_group_name(session: Session, name: str, except_id: str | None = None)
     clean = " ".join(name.split())
     if not clean:
         raise InvalidInput({"name": L.FIELD_REQUIRED.format(field=L.GROUP_NAME_FIELD)})
-    if len(clean) > 200 or any(ord(c) < 32 for c in name):
+    if len(clean) > 200 or any(ord(c) < 32 or ord(c) == 127 for c in name):  # DEL too: the store refuses it
         raise InvalidInput({"name": L.GROUP_NAME_INVALID})
     for group in session.store.find(Group, "structure", session.structure.id):
         if group.id != except_id and fold(group.name) == fold(clean):

@@ -1,0 +1,183 @@
+"""Bad input everywhere (hypothesis): markup, ANSI escapes, control characters,
+right-to-left marks, emoji, 10,000-character strings, dates out of range.
+
+Properties, through the real services on a small store:
+- a form either refuses with a reason for the field, or stores the cleaned text;
+  a pydantic error escaping a service (a form that let the store refuse) fails;
+- the store never holds an invalid document: the file always reloads;
+- screens show names literally (two pilot tests at the end).
+The numbers of examples are quoted in the README "Fiabilité" section.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from entconsole import labels as L
+from entconsole.app import EntConsoleApp
+from entconsole.clock import make_clock
+from entconsole.models import FlashMessage, Group, Profile, Source, Structure, User
+from entconsole.services.errors import InvalidInput, ServiceError
+from entconsole.services.establishment import rename_structure
+from entconsole.services.flash import FlashDraft, FlashValidationError, create_message
+from entconsole.services.groups import create_group
+from entconsole.services.session import Session
+from entconsole.services.user_create import NewUser, create_user
+from entconsole.store import Store
+from tests.reliability.small_store import TODAY, write_small_store
+from tests.ui.conftest import SIZE, screen_text
+
+PIECES = [
+    "[b]", "[/]", "[@click=app.quit]", "[red on blue]", "\\[", "[link=http://x]",
+    "\x1b[31m", "\x1b]0;titre\x07", "\x1b[2J", "\x9b31m",
+    "\u200f", "\u202e", "\u200b", "\ufeff",
+    "🙂", "👩‍👩‍👧", "ﷺ", "ǅ", "é", "e\u0301",
+    "\x00", "\t", "\n", "\r", "\x7f", "\x0b", " ",
+    "=1+1", "@SUM(A1)", "{name}", "%s", "'", '"', ";",
+]
+LONG = [piece * (10_000 // len(piece)) for piece in ("a", "[b]", "é", "🙂", "\u200f")]
+hostile_text = st.one_of(
+    st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=10).map("".join),
+    st.sampled_from(LONG),
+    st.text(),
+)
+C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+EXAMPLES = 150
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory) -> Session:
+    path = write_small_store(tmp_path_factory.mktemp("hostile") / "s.json")
+    return Session.open(Store(path, clock=make_clock(TODAY, frozen=True)), None, TODAY)
+
+
+def reloads(session: Session) -> None:
+    """The file holds only valid documents (loading validates every one)."""
+    Store(session.store.path)
+
+
+def refused_with_reasons(errors: dict[str, str]) -> None:
+    assert errors and all(isinstance(r, str) and r.strip() for r in errors.values())
+
+
+@SETTINGS
+@given(first=hostile_text, last=hostile_text)
+def test_user_creation_refuses_or_stores_clean_names(session, first, last):
+    revision = session.store.revision
+    try:
+        result = create_user(session, NewUser(first_name=first, last_name=last))
+    except InvalidInput as refused:
+        refused_with_reasons(refused.errors)
+        assert set(refused.errors) <= {"first_name", "last_name"}
+        assert session.store.revision == revision  # nothing written
+        return
+    user = session.store.get(User, result.target_id)
+    assert user.first_name == " ".join(first.split()) and user.last_name == " ".join(last.split())
+    assert not C0.search(user.display_name)
+    reloads(session)
+
+
+any_day = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+typed_date = st.one_of(
+    any_day.map(date.isoformat),
+    any_day.map(lambda d: f"{d.day:02d}/{d.month:02d}/{d.year:04d}"),
+    st.text(max_size=12),
+    st.sampled_from(["31/02/2020", "2024-13-01", "00/00/0000", "05/09/2024\x00", "0" * 10_000]),
+)
+
+
+@SETTINGS
+@given(typed=typed_date)
+def test_pupil_birth_dates_out_of_range_are_refused(session, typed):
+    form = NewUser(first_name="Date", last_name="Essai", profile=Profile.STUDENT, birth_date=typed)
+    try:
+        result = create_user(session, form)
+    except InvalidInput as refused:
+        refused_with_reasons(refused.errors)
+        assert refused.errors["birth_date"] in (L.FIELD_BAD_DATE, L.FIELD_BIRTH_RANGE, L.FIELD_BIRTH_REQUIRED)
+        return
+    born = session.store.get(User, result.target_id).birth_date
+    assert date(1900, 1, 1) <= born <= TODAY
+
+
+@SETTINGS
+@given(title=hostile_text, text=hostile_text, start=typed_date, end=typed_date)
+def test_flash_form_refuses_or_stores(session, title, text, start, end):
+    draft = FlashDraft(title=title, start=start, end=end, profiles=("Teacher",), contents={"fr": text})
+    try:
+        result = create_message(session, draft)
+    except FlashValidationError as refused:
+        refused_with_reasons(refused.errors)
+        return
+    message = session.store.get(FlashMessage, result.target_id)
+    assert message.title == title.strip()
+    assert not C0.search(message.title)
+    assert TODAY <= message.end_date
+    reloads(session)
+
+
+@SETTINGS
+@given(name=hostile_text)
+def test_group_and_structure_names(session, name):
+    for action in (lambda: create_group(session, name), lambda: rename_structure(session, name)):
+        try:
+            action()
+        except InvalidInput as refused:
+            refused_with_reasons(refused.errors)
+        except ServiceError as refused:
+            assert refused.message.strip()
+    for doc in (*session.store.all(Group), *session.store.all(Structure)):
+        assert not C0.search(doc.name)
+    reloads(session)
+
+
+# --------------------------------------------------------------------------- shown literally
+
+HOSTILE_FIRST = "[b]Gras[/] [@click=app.quit]Quitter 🙂 \u200fשלום"
+
+
+@pytest.fixture
+def hostile_app(demo_path):
+    store = Store(demo_path, clock=make_clock(TODAY, frozen=True))
+    school = next(s for s in store.all(Structure) if s.uai == "0601234X")
+    with store.transaction("test", "user.create", structure_id=school.id) as tx:
+        user = tx.put(User(
+            first_name=HOSTILE_FIRST, last_name="Zorglub [red]", display_name=f"Zorglub [red] {HOSTILE_FIRST}",
+            profile=Profile.PERSONNEL, login="hostile.name", source=Source.MANUAL,
+            structures=(school.id,), creation_date=datetime(2024, 9, 1, 8, 0),
+        ))
+        tx.journal("hostile", targets=[user.id])
+    return EntConsoleApp(db_path=demo_path, today=TODAY)
+
+
+async def test_hostile_name_shown_literally_in_list_and_card(hostile_app):
+    app = hostile_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "slash", *"zorglub", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "ZORGLUB [RED] [b]Gras[/] [@click=app.quit]Q" in text  # the column cuts the rest
+        await pilot.press("enter")  # open the card
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[@click=app.quit]Quitter" in text and "[b]Gras[/]" in text
+        assert app.is_running  # the click markup was not an action
+
+
+async def test_hostile_name_in_the_journal_screen(hostile_app):
+    app = hostile_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "slash", *"zorglub", "enter", "b")
+        await pilot.press("enter")  # confirm the block
+        await pilot.pause()
+        await pilot.press("j")
+        assert "[b]Gras[/]" in screen_text(app)
