@@ -18,7 +18,7 @@ from entconsole import labels as L
 from entconsole.screens.establishment import EstablishmentSection
 from entconsole.screens.groups import GroupsSection
 from entconsole.screens.home import HomeSection
-from entconsole.screens.imports import ImportsSection
+from entconsole.screens.imports_exports import ImportsSection
 from entconsole.screens.reports import ReportsSection
 from entconsole.screens.section import Section
 from entconsole.screens.services import ServicesSection
