@@ -60,6 +60,7 @@ class RentreeScreen(Screen[None]):
         Binding("escape", "back", L.RT_KEY_BACK, id="rentree.back"),
         Binding("enter", "open", L.RT_KEY_OPEN_STEP, id="rentree.open"),
         Binding("b", "year_change", L.RT_KEY_YEAR_CHANGE, id="rentree.year_change"),
+        Binding("p", "shares", L.RT_KEY_SHARES, id="rentree.shares"),
     ]
 
     def __init__(self, session: "Session") -> None:
@@ -146,6 +147,11 @@ class RentreeScreen(Screen[None]):
         from entconsole.screens.rentree_year import YearChangeScreen
 
         self.app.push_screen(YearChangeScreen(self.session))
+
+    def action_shares(self) -> None:
+        from entconsole.screens.rentree_shares import SharesScreen
+
+        self.app.push_screen(SharesScreen(self.session))
 
     def action_back(self) -> None:
         self.dismiss(None)

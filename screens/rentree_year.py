@@ -25,6 +25,7 @@ class YearChangeScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", L.RT_KEY_BACK, id="rentree_year.back"),
         Binding("b", "run", L.RT_KEY_RUN_YEAR_CHANGE, id="rentree_year.run"),
+        Binding("p", "shares", L.RT_KEY_SHARES, id="rentree_year.shares"),
     ]
 
     def __init__(self, session: "Session") -> None:
@@ -41,6 +42,9 @@ class YearChangeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
         self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -88,6 +92,11 @@ class YearChangeScreen(Screen[None]):
             self.refresh_data()
 
         self.app.push_screen(ConfirmScreen(L.RT_KEY_RUN_YEAR_CHANGE, text, confirm_label=L.RT_KEY_RUN_YEAR_CHANGE), done)
+
+    def action_shares(self) -> None:
+        from entconsole.screens.rentree_shares import SharesScreen
+
+        self.app.push_screen(SharesScreen(self.session))
 
     def action_back(self) -> None:
         self.dismiss(None)

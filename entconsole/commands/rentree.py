@@ -11,6 +11,7 @@ from entconsole.commands.common import EXIT_ERROR, EXIT_USAGE, echo_json, fail, 
 from entconsole.services.bookmarks import BookmarkRow, clean_bookmarks, clean_preview, structure_bookmarks
 from entconsole.services.errors import ServiceError
 from entconsole.services.rentree import checklist
+from entconsole.services.rentree_shares import structure_shares
 from entconsole.services.year_change import YearChangePlan, plan_lines, plan_year_change, run_year_change
 from entconsole.store import StoreError
 
@@ -175,6 +176,32 @@ def bookmarks_clean_command(ctx, structure, dry_run, yes) -> None:
     click.echo(result.message)
 
 
+@click.command("shares", help=L.RT_CLI_HELP_SHARES)
+@structure_option
+@click.option("--json", "as_json", is_flag=True, help=L.CLI_HELP_JSON)
+@click.pass_context
+def shares_command(ctx, structure, as_json) -> None:
+    session = open_session(ctx, structure)
+    views = structure_shares(session)
+    if as_json:
+        echo_json([
+            {"id": v.share.id, "resource": v.share.resource_name, "type": v.share.resource_type, "owner": v.owner,
+             "grants": [{"to": g.name, "kind": g.kind, "rights": [r.value for r in g.grant.rights],
+                         "purged_by_year_change": g.purged} for g in v.grants]}
+            for v in views
+        ])
+        return
+    if not views:
+        click.echo(L.RT_SHARES_NONE)
+    for view in views:
+        click.echo(L.RT_SHARE_LINE.format(resource=view.share.resource_name, type=view.share.resource_type,
+                                          owner=view.owner))
+        for g in view.grants:
+            mark = L.RT_SHARE_PURGED if g.purged else L.RT_SHARE_KEPT
+            click.echo("     " + L.RT_SHARE_GRANT.format(mark=mark, name=g.name, kind=L.RT_SHARE_KIND[g.kind],
+                                                          rights=g.rights_text))
+
+
 def _alias(command: click.Command, name: str) -> click.Command:
     """The same command under another name (hidden from the list of commands)."""
     return click.Command(name, callback=command.callback, params=command.params, help=command.help, hidden=True)
@@ -185,6 +212,7 @@ COMMANDS = [
     yearchange_command,
     bookmarks_command,
     bookmarks_clean_command,
+    shares_command,
     _alias(check_command, "checklist"),
     _alias(yearchange_command, "year-change"),
 ]

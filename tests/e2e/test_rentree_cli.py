@@ -98,3 +98,12 @@ def test_bookmarks_and_clean(run, demo_path):
     store = Store(demo_path, create=False)
     assert store.count(ShareBookmark) == 4
     assert "Tardif" not in run("bookmarks").output
+
+
+def test_shares_lists_purged_and_kept(run):
+    result = run("shares")
+    assert result.exit_code == 0
+    assert "purgé Élèves du groupe CM1 A. (groupe de classe) : Lire, Commenter" in result.output
+    assert "gardé APE 2023-2024 (groupe manuel) : Lire, Contribuer, Commenter" in result.output
+    data = orjson.loads(run("shares", "--json").output)
+    assert sum(g["purged_by_year_change"] for s in data for g in s["grants"]) == 6

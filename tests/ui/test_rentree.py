@@ -174,3 +174,24 @@ async def test_year_change_dry_run_then_run(make_app):
         assert not store.find(SchoolClass, "structure", sid)
         assert any("avant-bascule-annee" in p.name for p in store.backups.list())
         assert L.RT_YC_NOTHING in screen_text(app)
+
+
+async def test_shares_share_a_class_blog_by_name(make_app):
+    from entconsole.models import Share
+    from entconsole.screens.rentree_shares import SharesScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        store = app.session.store
+        await pilot.press("7", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, SharesScreen)
+        assert "purgé" in screen_text(app) and "gardé" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Blog de la classe CM1 A" in app.screen.text
+        await pilot.press("enter")
+        await pilot.pause()
+        blog = next(s for s in store.all(Share) if s.resource_name == "Blog de la classe CM1 A")
+        assert blog.grants and all(g.target_type.value == "user" for g in blog.grants)

@@ -21,3 +21,8 @@ def test_bookmarks_step(snap_compare, make_app):
 
 def test_year_change_dry_run(snap_compare, make_app):
     assert snap_compare(make_app(), press=["7", "b"], terminal_size=SIZE)
+
+
+def test_shares(snap_compare, make_app):
+    """What the year change purges (class and teaching groups) and keeps."""
+    assert snap_compare(make_app(), press=["7", "p"], terminal_size=SIZE)
