@@ -120,6 +120,12 @@ class HomeSection(Section):
             if not self._narrow:
                 parts += [" ", (L.SECTION_SHORT[section_id], "dim")]
             options.append(Option(Content.assemble(*parts), id=f"quick-{index}"))
+        # La rentrée (issue 8): a screen of its own, opened by 7 from anywhere
+        rentree_key = getattr(self.app, "key_for", lambda binding_id, default: default)("main.rentree", "7")
+        parts = [L.RT_QUICK_ACTION.ljust(width), (rentree_key, "bold $text-accent")]
+        if not self._narrow:
+            parts += [" ", (L.RT_QUICK_ACTION_SHORT, "dim")]
+        options.append(Option(Content.assemble(*parts), id="quick-rentree"))
         return options
 
     def refresh_data(self) -> None:
@@ -140,6 +146,9 @@ class HomeSection(Section):
     @on(OptionList.OptionSelected, "#quick-actions")
     def _quick_action(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if event.option_id == "quick-rentree":
+            self.screen.action_rentree()  # type: ignore[attr-defined]
+            return
         index = int((event.option_id or "quick-0").removeprefix("quick-"))
         _label, section_id, target = L.QUICK_ACTIONS[index]
         self.app.show_section(section_id, target)  # type: ignore[attr-defined]

@@ -47,6 +47,8 @@ class MainScreen(Screen[None]):
     CSS_PATH = ["main.tcss", *(s.CSS_FILE for s in SECTIONS if s.CSS_FILE)]
     BINDINGS = [
         Binding("escape", "back", L.KEY_BACK_HOME, id="main.back", key_display=None),
+        # La rentrée (issue 8): a screen over the sections, so no eighth tab
+        Binding("7", "rentree", L.RT_KEY_OPEN, id="main.rentree", show=False),
     ]
 
     def __init__(self, session: "Session", section_id: str = HOME) -> None:
@@ -105,6 +107,11 @@ class MainScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.show_section(HOME)
+
+    def action_rentree(self) -> None:
+        from entconsole.screens.rentree import RentreeScreen
+
+        self.app.push_screen(RentreeScreen(self.session))
 
     # ---- data
 
