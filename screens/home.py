@@ -91,6 +91,8 @@ class HomeSection(Section):
                     box.border_title = L.HOME_QUICK_ACTIONS
                     box.border_subtitle = L.HOME_QUICK_HINT
                     yield QuickActions(*self._action_options(), id="quick-actions")
+                    # La rentrée (issue 8): its progress, Enter (or 7 anywhere) opens the checklist
+                    yield OptionList(id="home-rentree")
                 with Vertical(id="home-figures"):
                     accounts = Static(id="home-accounts", classes="figures")
                     accounts.border_title = L.HOME_ACCOUNTS
@@ -120,15 +122,27 @@ class HomeSection(Section):
             if not self._narrow:
                 parts += [" ", (L.SECTION_SHORT[section_id], "dim")]
             options.append(Option(Content.assemble(*parts), id=f"quick-{index}"))
-        # La rentrée (issue 8): a screen of its own, opened by 7 from anywhere
-        rentree_key = getattr(self.app, "key_for", lambda binding_id, default: default)("main.rentree", "7")
-        parts = [L.RT_QUICK_ACTION.ljust(width), (rentree_key, "bold $text-accent")]
-        if not self._narrow:
-            parts += [" ", (L.RT_QUICK_ACTION_SHORT, "dim")]
-        options.append(Option(Content.assemble(*parts), id="quick-rentree"))
         return options
 
+    def _refresh_rentree(self) -> None:
+        from entconsole.services.rentree import checklist
+
+        try:
+            report = checklist(self.session)
+        except ServiceError:
+            return
+        key = getattr(self.app, "key_for", lambda binding_id, default: default)("main.rentree", "7")
+        width = max(len(label) for label, _, _ in L.QUICK_ACTIONS) + 3
+        prompt = Content.assemble(
+            L.RT_QUICK_ACTION.ljust(width), (key, "bold $text-accent"), " ",
+            (report.progress, "bold $success" if report.done_count == len(report.steps) else "dim"),
+        )
+        line = self.query_one("#home-rentree", OptionList)
+        line.set_options([Option(prompt, id="rentree")])
+        line.highlighted = 0
+
     def refresh_data(self) -> None:
+        self._refresh_rentree()
         accounts = self.query_one("#home-accounts", Static)
         attention = self.query_one("#home-attention", Static)
         try:
@@ -143,12 +157,14 @@ class HomeSection(Section):
     def section_shown(self, target: str | None) -> None:
         self.query_one(QuickActions).focus()
 
+    @on(OptionList.OptionSelected, "#home-rentree")
+    def _open_rentree(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.screen.action_rentree()  # type: ignore[attr-defined]
+
     @on(OptionList.OptionSelected, "#quick-actions")
     def _quick_action(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_id == "quick-rentree":
-            self.screen.action_rentree()  # type: ignore[attr-defined]
-            return
         index = int((event.option_id or "quick-0").removeprefix("quick-"))
         _label, section_id, target = L.QUICK_ACTIONS[index]
         self.app.show_section(section_id, target)  # type: ignore[attr-defined]

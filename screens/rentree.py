@@ -153,5 +153,11 @@ class RentreeScreen(Screen[None]):
 
         self.app.push_screen(SharesScreen(self.session))
 
+    def on_unmount(self) -> None:
+        # the fixes changed users, groups, bookmarks: the sections below read the store again
+        main = getattr(self.app, "main_screen", None)
+        if main is not None:
+            self.app.call_later(main.refresh_data)
+
     def action_back(self) -> None:
         self.dismiss(None)

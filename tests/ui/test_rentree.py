@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from entconsole import labels as L
 from entconsole.models import Group, SchoolClass, ShareBookmark, User
+from textual.widgets import OptionList
+
 from entconsole.screens.card_dialogs import PickDialog
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.home import QuickActions
@@ -50,11 +52,10 @@ async def test_key_7_and_the_line_on_accueil(make_app):
         assert isinstance(app.screen, RentreeScreen)
         await pilot.press("escape", "0")
         await pilot.pause()
-        actions = app.screen.query_one(QuickActions)
-        actions.focus()
-        actions.highlighted = actions.option_count - 1
-        assert L.RT_QUICK_ACTION in str(actions.get_option_at_index(actions.highlighted).prompt)
-        await pilot.press("enter")
+        line = app.screen.query_one("#home-rentree", OptionList)
+        assert "2 / 9 étapes terminées" in str(line.get_option_at_index(0).prompt)
+        assert app.focused is app.screen.query_one(QuickActions)
+        await pilot.press("tab", "enter")  # the line under the quick actions
         await pilot.pause()
         assert isinstance(app.screen, RentreeScreen)
 
@@ -80,6 +81,9 @@ async def test_step1_detach_the_teachers_who_left(make_app):
         assert L.RT_DETACHED.format(count=2, structure=app.session.structure.name) in toasts(app)
         assert L.RT_NO_ITEM in screen_text(app)
         await pilot.press("escape")
+        await pilot.pause()
+        assert "3 / 9 étapes terminées" in screen_text(app)
+        await pilot.press("escape")  # back on Accueil, the progress is read again
         await pilot.pause()
         assert "3 / 9 étapes terminées" in screen_text(app)
 
