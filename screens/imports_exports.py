@@ -137,9 +137,6 @@ class ExportPane(FilePane):
                     yield Button(L.IE_CODES_BUTTON, id="exp-codes", compact=True)
                 yield Static(id="exp-result", classes="ie-result")
 
-    def on_mount(self) -> None:
-        self.refresh_data()
-
     def focus_main(self) -> None:
         self.query_one("#exp-kind", Select).focus()
 
@@ -153,7 +150,8 @@ class ExportPane(FilePane):
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
-        self.refresh_data()
+        if self.query_ancestor(ImportsSection).on_screen:
+            self.refresh_data()
 
     @on(Button.Pressed, "#exp-go")
     def _export(self, event: Button.Pressed) -> None:
@@ -216,9 +214,6 @@ class SheetsPane(FilePane):
                     yield Button(L.IE_MAIL_BUTTON, id="sht-mail", compact=True)
                 yield Static(id="sht-result", classes="ie-result")
 
-    def on_mount(self) -> None:
-        self.refresh_data()
-
     def focus_main(self) -> None:
         self.query_one("#sht-class", Select).focus()
 
@@ -233,7 +228,7 @@ class SheetsPane(FilePane):
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
-        if event.select.id != "sht-per-page":
+        if event.select.id != "sht-per-page" and self.query_ancestor(ImportsSection).on_screen:
             self.refresh_data()
 
     @on(Button.Pressed, "#sht-pdf")
@@ -508,7 +503,21 @@ class ImportsSection(Section):
             with TabPane(L.IE_TAB_IMPORT, id=TAB_IMPORT):
                 yield ImportPane(self.session, id="import-pane")
 
+    def __init__(self, session) -> None:
+        super().__init__(session)
+        self._stale = True
+
+    @property
+    def on_screen(self) -> bool:
+        return getattr(self.screen, "current_section", None) == self.SECTION_ID
+
     def refresh_data(self) -> None:
+        # The counts query every account: only while the section is on screen
+        # (a 100,000-account store should not pay for them after each action elsewhere).
+        if not self.on_screen:
+            self._stale = True
+            return
+        self._stale = False
         for pane in self.query(EstablishmentPane):
             pane.refresh_data()
 
@@ -518,6 +527,8 @@ class ImportsSection(Section):
 
     def section_shown(self, target: str | None) -> None:
         """Quick actions: "export", "sheets", "import"."""
+        if self._stale:
+            self.refresh_data()
         tab = {"export": TAB_EXPORT, "sheets": TAB_SHEETS, "import": TAB_IMPORT}.get(target or "")
         if tab is not None:
             self.action_tab(tab)
