@@ -153,7 +153,7 @@ class UsersSection(Section):
     def _load_soon(self) -> None:
         """After a key or a tick: at once for a school, in a thread for a huge structure."""
         structure_id = self.session.structure_id
-        size = len(self.session.store.ids_by(User, "structure", structure_id)) if structure_id else 0
+        size = self.session.store.count_by(User, "structure", structure_id) if structure_id else 0
         if size <= SYNC_QUERY_LIMIT:
             self._load()
         else:

@@ -8,10 +8,13 @@ combine (AND); an empty category does not filter.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from functools import cache
+from operator import itemgetter
 
 from entconsole import labels as L
 from entconsole.models import ADMIN_LOCAL, Profile, Source, User
@@ -137,37 +140,203 @@ def _predicates(structure_id: str, q: UserQuery) -> list:
     return tests
 
 
-def _roster(store: Store, structure_id: str) -> list[tuple[str, User]]:
-    """The structure's users (detached included) in name order, with search keys.
+# --------------------------------------------------------------------------- the roster
 
-    Rebuilt only after the documents changed; folding is cached per account,
-    so a rebuild after one action costs a sort, not 100,000 folds.
+# Above this many changed accounts since the roster was built, rebuilding it
+# (one sort) is cheaper than moving each account to its new place.
+INCREMENTAL_LIMIT = 2_000
+RESULTS_KEPT = 16  # search results remembered per structure (typing, then erasing)
+
+_fold_part = cache(fold)  # names repeat: fold each spelling once (a few 10,000 at most)
+
+
+def _sort_key(user: User) -> tuple[str, str, str]:
+    return (_fold_part(user.last_name), _fold_part(user.first_name), user.id)
+
+
+def _search_key(user: User) -> str:
+    # fold(first + " " + last), folding each part once for the whole store
+    return " ".join(part for part in (_fold_part(user.first_name), _fold_part(user.last_name)) if part)
+
+
+# A roster row: (search key, user, attached to the structure, pre-deletion state).
+Row = tuple[str, User, bool, Predeletion]
+
+
+class _Roster:
+    """A structure's users (detached included) in name order, with what filters read.
+
+    Immutable once built: a change makes a new roster (copy, then move the
+    changed accounts), so a query running in a thread never sees it move.
     """
-    key = ("users.roster", structure_id)
-    cached = store.caches.get(key)
-    if cached is not None and cached[0] == store.generation:
-        return cached[1]
+
+    __slots__ = ("generation", "sort_keys", "rows", "_key_of")
+
+    def __init__(
+        self, generation: int, sort_keys: list, rows: list[Row], key_of: dict[str, tuple] | None = None
+    ) -> None:
+        self.generation = generation
+        self.sort_keys = sort_keys
+        self.rows = rows
+        self._key_of = key_of
+
+    @property
+    def key_of(self) -> dict[str, tuple]:
+        """User id -> its sort key here (made when a first change needs it)."""
+        if self._key_of is None:
+            self._key_of = {key[2]: key for key in self.sort_keys}  # the key ends with the id
+        return self._key_of
+
+
+def _row(user: User, structure_id: str) -> Row:
+    return (_search_key(user), user, structure_id in user.structures, predeletion_state(user))
+
+
+def _build_roster(store: Store, structure_id: str) -> _Roster:
     users = [u for uid in store.ids_by(User, "structure", structure_id) if (u := store.get(User, uid))]
-    users.sort(key=lambda u: store.derived("users.sort", u, sort_key_name))
-    roster = [(store.derived("users.search", u, search_key), u) for u in users]
-    store.caches[key] = (store.generation, roster)
+    keyed = sorted([(_sort_key(u), u) for u in users], key=itemgetter(0))
+    sort_keys = [k for k, _ in keyed]
+    rows = [_row(u, structure_id) for _, u in keyed]
+    return _Roster(store.generation, sort_keys, rows)
+
+
+def _updated_roster(store: Store, structure_id: str, old: _Roster, user_ids: list[str]) -> _Roster:
+    """`old` with the changed accounts taken out and put back in their new place."""
+    sort_keys, rows, key_of = old.sort_keys.copy(), old.rows.copy(), dict(old.key_of)
+    for user_id in user_ids:
+        key = key_of.pop(user_id, None)
+        if key is not None:
+            at = bisect_left(sort_keys, key)
+            del sort_keys[at], rows[at]
+        user = store.get(User, user_id)
+        if user is None or (structure_id not in user.structures and structure_id not in user.removed_from_structures):
+            continue
+        key = _sort_key(user)
+        at = bisect_left(sort_keys, key)
+        sort_keys.insert(at, key)
+        rows.insert(at, _row(user, structure_id))
+        key_of[user_id] = key
+    return _Roster(store.generation, sort_keys, rows, key_of)
+
+
+def _roster(store: Store, structure_id: str) -> _Roster:
+    """The structure's roster for the store's current documents.
+
+    After a commit only the accounts it changed move (bisect), instead of
+    sorting 100,000 accounts again; after a load it is rebuilt.
+    """
+    cache_key = ("users.roster", structure_id)
+    cached: _Roster | None = store.caches.get(cache_key)
+    if cached is not None and cached.generation == store.generation:
+        return cached
+    changed = store.changed_since(cached.generation) if cached is not None else None
+    user_ids = [doc_id for table, doc_id in changed or () if table == User.TABLE]
+    if cached is not None and changed is not None and len(user_ids) <= INCREMENTAL_LIMIT:
+        roster = _updated_roster(store, structure_id, cached, user_ids)
+    else:
+        roster = _build_roster(store, structure_id)
+    store.caches[cache_key] = roster
+    store.caches.pop(("users.results", structure_id), None)
     return roster
+
+
+# --------------------------------------------------------------------------- the query
+
+
+def _base_rows(store: Store, rows: list[Row], structure_id: str, q: UserQuery) -> list[Row]:
+    """The `rows` passing every filter but the search, in name order."""
+    if not q.include_removed:
+        rows = [r for r in rows if r[2]]
+    if q.predeletion and q.predeletion != frozenset(Predeletion):
+        allowed = q.predeletion
+        rows = [r for r in rows if r[3] in allowed]
+    narrowed = bool(q.profiles or q.classes or q.teaching_groups or q.manual_groups)
+    if narrowed:
+        candidates = _candidate_ids(store, q)
+        rows = [r for r in rows if r[1].id in candidates]
+    for test in _predicates(structure_id, q.with_(include_removed=True, predeletion=frozenset())):
+        rows = [r for r in rows if test(r[1])]  # one pass per filter: each pass shrinks the next
+    return rows
+
+
+_CATEGORIES = ("profiles", "classes", "teaching_groups", "manual_groups", "functions", "sources")
+_TRI_STATES = ("activated", "duplicates", "blocked")
+
+
+def _narrows(new: UserQuery, old: UserQuery) -> bool:
+    """Every account `new` lists, `old` lists too (its filters only add or narrow old's)."""
+    for name in _CATEGORIES:  # values of a category are alternatives; none: no filter
+        was, now = getattr(old, name), getattr(new, name)
+        if was and not (now and now <= was):
+            return False
+    for name in _TRI_STATES:
+        was = getattr(old, name)
+        if was is not None and getattr(new, name) != was:
+            return False
+    if old.admins_only and not new.admins_only:
+        return False
+    if old.created_before and not (new.created_before and new.created_before <= old.created_before):
+        return False
+    if old.created_since and not (new.created_since and new.created_since >= old.created_since):
+        return False
+    every = frozenset(Predeletion)
+    if not (new.predeletion or every) <= (old.predeletion or every):
+        return False
+    return old.include_removed or not new.include_removed
+
+
+def _refines(words: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
+    """Whatever matches `words` matches `earlier` (each earlier word is inside a new one)."""
+    return all(any(old in new for new in words) for old in earlier)
+
+
+def _search_rows(store: Store, roster: _Roster, structure_id: str, q: UserQuery) -> list[Row]:
+    """Rows for `q` in name order, reusing the results of the previous keystrokes.
+
+    Typing narrows the previous result instead of the whole structure;
+    erasing finds the earlier result again.
+    """
+    base_query = q.with_(search="", sort=SortKey.NAME, descending=False)
+    words = tuple(fold(q.search).split())
+    cache_key = ("users.results", structure_id)
+    cached = store.caches.get(cache_key)
+    if cached is not None and cached[0] == roster.generation:
+        results: dict[tuple[UserQuery, tuple[str, ...]], list[Row]] = cached[1]
+    else:
+        results = {}
+        store.caches[cache_key] = (roster.generation, results)
+    hit = results.get((base_query, words))
+    if hit is not None:
+        return hit
+    rows = results.get((base_query, ()))
+    if rows is None:
+        # A filter added to the previous ones narrows their result, not the structure's.
+        rows = roster.rows
+        for (query, earlier), found in list(results.items()):
+            if not earlier and len(found) < len(rows) and _narrows(base_query, query):
+                rows = found
+        rows = _base_rows(store, rows, structure_id, base_query)
+        results[(base_query, ())] = rows
+    if words:
+        best: list[Row] | None = None
+        for (query, earlier), found in list(results.items()):  # a thread may add one
+            if query == base_query and earlier and _refines(words, earlier):
+                if best is None or len(found) < len(best):
+                    best = found
+        rows = best if best is not None else rows
+        for word in words:
+            rows = [r for r in rows if word in r[0]]
+        searches = [k for k in list(results) if k[1]]
+        for stale in searches[: max(0, len(searches) - RESULTS_KEPT)]:
+            results.pop(stale, None)  # the oldest first (dicts keep insertion order)
+        results[(base_query, words)] = rows
+    return rows
 
 
 def query_users(store: Store, structure_id: str, q: UserQuery = UserQuery()) -> list[User]:
     """The structure's users matching `q`, sorted as asked."""
-    words = fold(q.search).split()
-    narrowed = bool(q.profiles or q.classes or q.teaching_groups or q.manual_groups)
-    candidates = _candidate_ids(store, q) if narrowed else None
-    tests = _predicates(structure_id, q)
-    found = []
-    for key, user in _roster(store, structure_id):
-        if candidates is not None and user.id not in candidates:
-            continue
-        if words and not all(w in key for w in words):
-            continue
-        if all(test(user) for test in tests):
-            found.append(user)
+    roster = _roster(store, structure_id)
+    found = [r[1] for r in _search_rows(store, roster, structure_id, q)]
     if q.sort is SortKey.PROFILE:
         found.sort(key=lambda u: PROFILE_SORT_ORDER[u.profile])  # stable: names stay ordered
     if q.descending:
