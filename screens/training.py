@@ -2,7 +2,7 @@
 
 ``TrainingApp`` is the console (``EntConsoleApp``) plus a small panel docked
 at the bottom of every full screen: the scenario's title, steps done / total
-with a tick per step, the current instruction, and its hint on F2. The panel
+with a tick per step, the current instruction, and its hint on F9. The panel
 re-reads the checks whenever the store's revision changes (the trainee's own
 actions, or another session's), and a toast says when a step turns true.
 """
@@ -49,7 +49,7 @@ class TrainingPanel(Vertical):
         total = len(scenario.steps)
         done = state.done if state else (False,) * total
         ticks = " ".join("✓" if ok else "·" for ok in done)
-        key = app.key_for("training.hint", "f2") if isinstance(app, EntConsoleApp) else "F2"
+        key = app.key_for("training.hint", "f9") if isinstance(app, EntConsoleApp) else "F9"
         head = Content.assemble(
             (L.TRAIN_PANEL_TITLE.format(title=scenario.title), "bold"),
             "  ",
@@ -76,7 +76,7 @@ class TrainingPanel(Vertical):
 class TrainingApp(EntConsoleApp):
     CSS_PATH = "training.tcss"
     BINDINGS = [
-        Binding("f2", "training_hint", L.TRAIN_KEY_HINT, id="training.hint", priority=True),
+        Binding("f9", "training_hint", L.TRAIN_KEY_HINT, id="training.hint", priority=True),
     ]
 
     def __init__(self, sandbox: Sandbox, notice: str | None = None) -> None:
