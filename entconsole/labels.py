@@ -2032,7 +2032,7 @@ RT_KEY_RENAME = "Renommer"
 RT_KEY_KEEP = "À conserver"
 RT_KEY_OPEN_ITEM = "Ouvrir"
 RT_STEPS_TITLE = "Les 9 étapes du guide"
-RT_STEPS_HINT = "Entrée : ouvrir l'étape · b : bascule d'année · p : partages"
+RT_STEPS_HINT = "Entrée : ouvrir l'étape · b : bascule d'année · p : partages · f : favoris de partage"
 RT_DONE_WORD = "fait"
 RT_KEPT_COUNT = "{count} à conserver"
 RT_STEP_COUNT = ("{count} à traiter", "{count} à traiter")
@@ -2043,7 +2043,7 @@ RT_STEP_HINT = {
     "aesh": "Espace : marquer · d : détacher les marqués de l'école · k : à conserver (l'AESH exerce ici) · Entrée : fiche",
     "manual_accounts": "Espace : marquer · d : supprimer (jamais activé) ou pré-supprimer (activé) · k : à conserver · Entrée : fiche",
     "manual_groups": "Espace : marquer · d : supprimer · n : renommer avec la nouvelle année · k : à conserver · Entrée : section Groupes",
-    "bookmarks": "Espace : marquer · c : nettoyer (retirer les membres partis) · d : supprimer · n : renommer · k : à conserver",
+    "bookmarks": "Espace : marquer · c : nettoyer (retirer les membres partis) · d : supprimer · n : renommer · k : à conserver · f : tous les favoris et leurs membres",
     "classes": "Entrée : choisir l'enseignant à rattacher à la classe · k : à conserver (classe en attente)",
     "gar": "Espace : marquer · a : tout marquer · d : ajouter au groupe RESP-AFFECT-GAR · k : à conserver · Entrée : fiche",
     "communicate": "Entrée : ouvrir Message Flash · k : à conserver (information donnée autrement, blog public…)",
@@ -2185,3 +2185,20 @@ RT_KEY_SHARES = "Partages"
 RT_KEY_SHARE_NAMED = "Partager nominativement"
 RT_CONFIRM_SHARE_NAMED = "Partager « {name} » à chacun des membres actuels de {groups}, par son nom, avec les mêmes droits ? Le partage aux groupes est remplacé et survivra à la bascule."
 RT_CLI_HELP_SHARES = "Les partages de l'école : ce que la bascule d'année purge (groupes de classe et d'enseignement) et ce qu'elle garde."
+# La rentrée: the Favoris de partage screen (RT_BKM_ prefix)
+RT_BKM_ADDED = "{count} membre(s) ajouté(s) au favori « {name} »."
+RT_BKM_REMOVED = "{count} membre(s) retiré(s) du favori « {name} »."
+RT_BKM_TITLE = "Favoris de partage des utilisateurs de l'école"
+RT_BKM_TITLE_OWNER = "Favoris de partage de {owner}"
+RT_BKM_ROW = "{name}  (de {owner})"
+RT_BKM_FACTS = "{members} membre(s) · {shares} partage(s)"
+RT_BKM_MEMBERS_TITLE = "Membres de « {name} »"
+RT_BKM_MEMBER_GONE = "parti : {why}"
+RT_BKM_HINT = "c : nettoyer (retirer les membres partis) · d : supprimer · n : renommer · + : ajouter des membres · x : retirer le membre choisi · Tab : membres"
+RT_BKM_PICK = "Ajouter au favori « {name} »"
+RT_KEY_BOOKMARKS = "Favoris de partage"
+RT_KEY_ADD_MEMBER = "Ajouter des membres"
+RT_KEY_REMOVE_MEMBER = "Retirer le membre"
+RT_CONFIRM_REMOVE_MEMBER = "Retirer {name} du favori « {bookmark} » ? Ce qui est partagé à ce favori ne lui parviendra plus."
+IO_NAME_CONTROL = "{field} : caractère de contrôle interdit"
+IO_NAME_TOO_LONG = "{field} : plus de {max} caractères"

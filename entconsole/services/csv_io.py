@@ -183,6 +183,19 @@ def format_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+MAX_NAME = 500  # the models' limit for names
+
+
+def name_problem(value: str, field: str) -> str | None:
+    """Why a name from a file cannot be stored (None when it can)."""
+    if _CONTROL.search(value):
+        return L.IO_NAME_CONTROL.format(field=field)
+    if len(value) > MAX_NAME:
+        return L.IO_NAME_TOO_LONG.format(field=field, max=MAX_NAME)
+    return None
+
+
 def split_multi(text: str) -> list[str]:
     """A multi-valued cell: "CM1 A, CM2 A" (also `|`)."""
     return [p.strip() for p in re.split(r"[,|]", text) if p.strip()]

@@ -19,7 +19,7 @@ from pathlib import Path
 from entconsole import labels as L
 from entconsole.models import INE_RE, Level, Profile, Source, User, display_name, school_year_of
 from entconsole.services.bulk_accounts import ClassBook, TakenLogins, person_key, record_duplicates
-from entconsole.services.csv_io import Table, UnusableFile, header_key, parse_date, read_table, write_csv
+from entconsole.services.csv_io import Table, UnusableFile, header_key, name_problem, parse_date, read_table, write_csv
 from entconsole.services.imports import RowAction, RowOutcome
 from entconsole.services.logins import activation_code
 from entconsole.services.session import Session
@@ -172,9 +172,7 @@ def _pupil_reasons(get, today: date, ine: str) -> list[str]:
         reasons.append(L.FEED_INE_MISSING)
     elif not INE_RE.match(ine):
         reasons.append(L.FEED_INE_INVALID.format(value=ine))
-    for name, label in (("Nom", L.FIELD_LAST_NAME), ("Prénom", L.FIELD_FIRST_NAME)):
-        if not get(name):
-            reasons.append(L.IMPORT_MISSING.format(field=label))
+    reasons += _name_reasons(get)
     admission = get("Admission")
     if fold(admission) != ADMITTED:
         reasons.append(L.FEED_NOT_ADMITTED.format(value=admission or "—"))
@@ -185,6 +183,21 @@ def _pupil_reasons(get, today: date, ine: str) -> list[str]:
         reasons.append(L.FEED_WRONG_YEAR.format(value=year or "—", year=school_year_of(today)))
     if not any(get(f"Responsable {n} nom") and get(f"Responsable {n} prénom") for n in (1, 2)):
         reasons.append(L.FEED_NO_GUARDIAN)
+    for n in (1, 2):
+        for part in ("nom", "prénom"):
+            problem = name_problem(get(f"Responsable {n} {part}"), f"Responsable {n} {part}")
+            if problem:
+                reasons.append(problem)
+    return reasons
+
+
+def _name_reasons(get) -> list[str]:
+    reasons = []
+    for name, label in (("Nom", L.FIELD_LAST_NAME), ("Prénom", L.FIELD_FIRST_NAME)):
+        value = get(name)
+        problem = name_problem(value, label) if value else L.IMPORT_MISSING.format(field=label)
+        if problem:
+            reasons.append(problem)
     return reasons
 
 
@@ -434,9 +447,7 @@ def _staff(session: Session, table: Table, columns: dict[str, int], report: Feed
         profile = STAFF_PROFILES.get(fold(get("Profil")))
         if profile is None:
             outcome.reasons.append(L.FEED_BAD_PROFILE.format(value=get("Profil") or "—"))
-        for name, label in (("Nom", L.FIELD_LAST_NAME), ("Prénom", L.FIELD_FIRST_NAME)):
-            if not get(name):
-                outcome.reasons.append(L.IMPORT_MISSING.format(field=label))
+        outcome.reasons += _name_reasons(get)
         birth = None
         try:
             birth = parse_date(get("Date de naissance"))

@@ -18,7 +18,15 @@ from pathlib import Path
 from entconsole import labels as L
 from entconsole.models import MANUAL_SOURCES, Profile, SchoolClass, Source, StructureFeed, User, display_name
 from entconsole.services.bulk_accounts import ClassBook, TakenLogins, person_key, record_duplicates
-from entconsole.services.csv_io import Table, UnusableFile, parse_date, read_table, split_multi, write_csv
+from entconsole.services.csv_io import (
+    Table,
+    UnusableFile,
+    name_problem,
+    parse_date,
+    read_table,
+    split_multi,
+    write_csv,
+)
 from entconsole.services.csv_templates import REQUIRED, map_columns
 from entconsole.services.logins import activation_code
 from entconsole.services.session import Session
@@ -150,7 +158,7 @@ def _compose_address(address: str, postcode: str, city: str, country: str) -> st
     return ", ".join(p for p in (address, place, country) if p)
 
 
-def read_rows(table: Table, profile: Profile, columns: dict[str, list[int]]) -> list[_Row]:
+def read_rows(table: Table, profile: Profile, columns: dict[str, list[int]], today: date) -> list[_Row]:
     out = []
     required = REQUIRED[profile]
     for line, cells in table.rows:
@@ -159,10 +167,10 @@ def read_rows(table: Table, profile: Profile, columns: dict[str, list[int]]) -> 
         last = _cells(cells, columns.get("last_name"))
         row.first = first[0] if first else ""
         row.last = last[0] if last else ""
-        if not row.first:
-            row.reasons.append(L.IMPORT_MISSING.format(field=L.FIELD_FIRST_NAME))
-        if not row.last:
-            row.reasons.append(L.IMPORT_MISSING.format(field=L.FIELD_LAST_NAME))
+        for value, label in ((row.first, L.FIELD_FIRST_NAME), (row.last, L.FIELD_LAST_NAME)):
+            problem = name_problem(value, label) if value else L.IMPORT_MISSING.format(field=label)
+            if problem:
+                row.reasons.append(problem)
         births = _cells(cells, columns.get("birth_date"))
         if births:
             try:
@@ -170,7 +178,7 @@ def read_rows(table: Table, profile: Profile, columns: dict[str, list[int]]) -> 
             except ValueError as exc:
                 row.reasons.append(str(exc))
             else:
-                if row.birth is not None and not (date(1900, 1, 1) <= row.birth):
+                if row.birth is not None and not (date(1900, 1, 1) <= row.birth <= today):
                     row.reasons.append(L.IO_IMPOSSIBLE_DATE.format(value=births[0]))
                     row.birth = None
         elif "birth_date" in required:
@@ -234,7 +242,7 @@ def import_csv(
     session.require_structure(structure.id)
     table = read_table(raw)
     columns, ignored = check_fields(table, profile)
-    rows = read_rows(table, profile, columns)
+    rows = read_rows(table, profile, columns, session.today)
     report = ImportReport(profile=profile, file_name=file_name, ignored_columns=ignored)
     report.columns = {f: table.header[i[0]] for f, i in columns.items()}
     if structure.feed is StructureFeed.AUTOMATIC:

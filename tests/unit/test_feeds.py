@@ -210,3 +210,9 @@ def test_bad_staff_profile(session):
     raw = staff_file(["Élève", "Zanzibar", "Zoé", "", "", "", session.structure.uai])
     [row] = feed_staff(session, raw).rows
     assert row.action is RowAction.REJECTED and "Élève" in row.reasons[0]
+
+
+def test_guardian_name_with_control_character_is_a_reason(session):
+    raw = onde(pupil_row("1234567890A", "Zanzibar", "Zoé", g2=("Zanz\x01", "Julie")))
+    [row] = feed_pupils(session, raw, apply=True).rows
+    assert row.action is RowAction.REJECTED and "contrôle" in row.reasons[0]

@@ -212,3 +212,20 @@ def test_written_template_is_accepted(session):
     assert report.counts["create"] == 1
     teacher = users_named(session, "Zanzibar")[0]
     assert {session.store.get(SchoolClass, c).name for c in teacher.classes} == {"CM1 A", "CM2 A"}
+
+
+def test_names_the_store_would_refuse_are_rejected_rows_not_a_crash(session):
+    long = "A" * 501
+    raw = pupils_file("Zo\x07é;Zanzibar;12/03/2016;CM1 A", f"{long};Zanzibar;12/03/2016;CM1 A",
+                      "Léo;Zanzibar;12/03/2099;CM1 A", "Ana;Zanzibar;12/03/2016;CM1 A")
+    report = import_csv(session, Profile.STUDENT, raw, apply=True)
+    rejected = {r.line: r.reasons for r in report.of(RowAction.REJECTED)}
+    assert set(rejected) == {2, 3, 4}
+    assert "contrôle" in rejected[2][0] and "500" in rejected[3][0] and "2099" in rejected[4][0]
+    assert [u.first_name for u in users_named(session, "Zanzibar")] == ["Ana"]
+
+
+def test_a_row_with_500_columns_is_imported(session):
+    raw = pupils_file("Zoé;Zanzibar;12/03/2016;CM1 A;" + ";".join(["x"] * 496))
+    report = import_csv(session, Profile.STUDENT, raw, apply=True)
+    assert report.counts["create"] == 1
