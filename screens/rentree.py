@@ -61,6 +61,7 @@ class RentreeScreen(Screen[None]):
         Binding("enter", "open", L.RT_KEY_OPEN_STEP, id="rentree.open"),
         Binding("b", "year_change", L.RT_KEY_YEAR_CHANGE, id="rentree.year_change"),
         Binding("p", "shares", L.RT_KEY_SHARES, id="rentree.shares"),
+        Binding("f", "bookmarks", L.RT_KEY_BOOKMARKS, id="rentree.bookmarks"),
     ]
 
     def __init__(self, session: "Session") -> None:
@@ -152,6 +153,11 @@ class RentreeScreen(Screen[None]):
         from entconsole.screens.rentree_shares import SharesScreen
 
         self.app.push_screen(SharesScreen(self.session))
+
+    def action_bookmarks(self) -> None:
+        from entconsole.screens.rentree_bookmarks import BookmarksScreen
+
+        self.app.push_screen(BookmarksScreen(self.session))
 
     def on_unmount(self) -> None:
         # the fixes changed users, groups, bookmarks: the sections below read the store again

@@ -62,6 +62,7 @@ class StepScreen(Screen[None]):
         Binding("c", "clean", L.RT_KEY_CLEAN, id="rentree_step.clean"),
         Binding("n", "rename", L.RT_KEY_RENAME, id="rentree_step.rename"),
         Binding("k", "keep", L.RT_KEY_KEEP, id="rentree_step.keep"),
+        Binding("f", "bookmarks", L.RT_KEY_BOOKMARKS, id="rentree_step.bookmarks"),
         Binding("enter", "open", L.RT_KEY_OPEN_ITEM, id="rentree_step.open"),
     ]
 
@@ -151,7 +152,7 @@ class StepScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in MAIN_ACTION.values():
             return MAIN_ACTION.get(self.step) == action
-        if action == "clean":
+        if action in ("clean", "bookmarks"):
             return self.step is Step.BOOKMARKS
         if action == "rename":
             return self.step in (Step.MANUAL_GROUPS, Step.BOOKMARKS)
@@ -350,6 +351,11 @@ class StepScreen(Screen[None]):
                 self._run(lambda: rentree.attach_teacher(self.session, item.id, teacher_id))
 
         self.app.push_screen(PickDialog(L.RT_PICK_TEACHER.format(name=item.label), options=options), done)
+
+    def action_bookmarks(self) -> None:
+        from entconsole.screens.rentree_bookmarks import BookmarksScreen
+
+        self.app.push_screen(BookmarksScreen(self.session))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -214,3 +214,51 @@ def rename_bookmark(session: Session, bookmark_id: str, name: str) -> ActionResu
         message = L.RT_BKM_RENAMED.format(old=row.bookmark.name, name=clean)
         tx.journal(message, targets=[bookmark_id])
     return ActionResult(message, changed=1, target_id=bookmark_id)
+
+
+PICK_LIMIT = 50
+
+
+def member_candidates(session: Session, bookmark_id: str, search: str) -> tuple[list[User], int]:
+    """Accounts of the school (not pre-deleted) that are not yet in the bookmark, matching `search`."""
+    from entconsole.services.users import UserQuery, query_users
+
+    row = _rows_by_id(session, [bookmark_id])[0]
+    present = set(row.bookmark.members) | {row.owner.id}
+    found = [u for u in query_users(session.store, session.structure.id, UserQuery(search=search))
+             if u.id not in present]
+    return found[:PICK_LIMIT], max(0, len(found) - PICK_LIMIT)
+
+
+def add_bookmark_members(session: Session, bookmark_id: str, user_ids: Iterable[str]) -> ActionResult:
+    """Add accounts of the school to a bookmark ("ajouter les nouveaux")."""
+    row = _rows_by_id(session, [bookmark_id])[0]
+    store = session.store
+    sid = session.structure.id
+    with _tx(session, "bookmark.members.add") as tx:
+        added = []
+        for uid in dict.fromkeys(user_ids):
+            user = store.get(User, uid)
+            if user is None or sid not in user.structures or user.delete_date is not None:
+                raise NotFound(L.USER_NOT_IN_STRUCTURE)
+            if uid not in row.bookmark.members and uid != row.owner.id:
+                added.append(user)
+        if added:
+            tx.put(row.bookmark.model_copy(update={"members": row.bookmark.members + tuple(u.id for u in added)}))
+        message = L.RT_BKM_ADDED.format(count=len(added), name=row.bookmark.name)
+        if added:
+            tx.journal(message, targets=[bookmark_id, *(u.id for u in added)], count=len(added))
+    return ActionResult(message, changed=len(added), target_id=bookmark_id)
+
+
+def remove_bookmark_members(session: Session, bookmark_id: str, member_ids: Iterable[str]) -> ActionResult:
+    """Take members out of a bookmark ("retirer les anciens"); the bookmark stays, even empty."""
+    row = _rows_by_id(session, [bookmark_id])[0]
+    gone = set(member_ids) & set(row.bookmark.members)
+    if not gone:
+        return ActionResult(L.RT_NOTHING_MARKED)
+    with _tx(session, "bookmark.members.remove") as tx:
+        tx.put(row.bookmark.model_copy(update={"members": tuple(m for m in row.bookmark.members if m not in gone)}))
+        message = L.RT_BKM_REMOVED.format(count=len(gone), name=row.bookmark.name)
+        tx.journal(message, targets=[bookmark_id, *sorted(gone)], count=len(gone))
+    return ActionResult(message, changed=len(gone), target_id=bookmark_id)

@@ -199,3 +199,36 @@ async def test_shares_share_a_class_blog_by_name(make_app):
         await pilot.pause()
         blog = next(s for s in store.all(Share) if s.resource_name == "Blog de la classe CM1 A")
         assert blog.grants and all(g.target_type.value == "user" for g in blog.grants)
+
+
+async def test_bookmarks_screen_add_remove_clean(make_app):
+    from entconsole.screens.rentree_bookmarks import BookmarksScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        store = app.session.store
+
+        def colleagues() -> ShareBookmark:
+            return next(b for b in store.all(ShareBookmark) if b.name == "Collègues cycle 3")
+
+        await pilot.press("7", "f")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        assert "parti : pré-supprimé" in screen_text(app)
+        before = len(colleagues().members)
+        await pilot.press("plus")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press(*"vasseur", "enter")
+        await pilot.pause()
+        assert len(colleagues().members) == before + 1
+        await pilot.press("tab", "x")  # the first member
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(colleagues().members) == before
+        await pilot.press("shift+tab", "c", "enter")
+        await pilot.pause()
+        assert len(colleagues().members) == before - 1  # the pre-deleted guest is out
+        assert "pré-supprimé" not in screen_text(app)

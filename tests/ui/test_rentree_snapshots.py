@@ -26,3 +26,8 @@ def test_year_change_dry_run(snap_compare, make_app):
 def test_shares(snap_compare, make_app):
     """What the year change purges (class and teaching groups) and keeps."""
     assert snap_compare(make_app(), press=["7", "p"], terminal_size=SIZE)
+
+
+def test_bookmarks_screen(snap_compare, make_app):
+    """Every bookmark of the school's users, the first one's members with the gone one."""
+    assert snap_compare(make_app(), press=["7", "f"], terminal_size=SIZE)

@@ -93,3 +93,26 @@ def test_rename_and_refusals(crafted):
         bookmarks.rename_bookmark(session, docs["old"].id, "   ")
     with pytest.raises(NotFound):
         bookmarks.delete_bookmarks(session, [docs["foreign"].id])
+
+
+def test_add_and_remove_members(crafted):
+    session, docs = crafted
+    bookmark = docs["old"]
+    candidates, more = bookmarks.member_candidates(session, bookmark.id, "")
+    ids = {u.id for u in candidates}
+    assert docs["stays"].id not in ids  # already in
+    assert all(u.delete_date is None for u in candidates)
+    newcomer = next(iter(ids))
+    writes = session.store.write_count
+    result = bookmarks.add_bookmark_members(session, bookmark.id, [newcomer, docs["stays"].id])
+    assert result.changed == 1 and session.store.write_count == writes + 1
+    assert session.store.get(ShareBookmark, bookmark.id).members == (docs["stays"].id, newcomer)
+    bookmarks.remove_bookmark_members(session, bookmark.id, [docs["stays"].id])
+    assert session.store.get(ShareBookmark, bookmark.id).members == (newcomer,)
+
+
+def test_add_refuses_an_account_outside_the_school(crafted):
+    session, docs = crafted
+    outsider = next(u for u in session.store.all(User) if u.login == "oscar.dehors")
+    with pytest.raises(NotFound):
+        bookmarks.add_bookmark_members(session, docs["old"].id, [outsider.id])
