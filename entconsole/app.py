@@ -18,6 +18,7 @@ from functools import partial
 from typing import Any, Iterable
 
 from pydantic import ValidationError
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, Keymap
 from textual.command import CommandPalette
@@ -33,10 +34,14 @@ from entconsole.screens.palette import ConsoleCommands
 from entconsole.screens.picker import StructurePicker
 from entconsole.services.errors import ServiceError
 from entconsole.services.session import Session
-from entconsole.store import Store, StoreError
+from entconsole.models import User
+from entconsole.store import Reloaded, Store, StoreError
 from entconsole.widgets.keys import binding_label, key_label
 
 STORE_POLL_SECONDS = 2.0  # how often the console looks for other sessions' writes
+# Up to this many accounts another session's write is read at once (tens of
+# ms); above, in a thread, so that the console keeps answering meanwhile.
+SYNC_RELOAD_USERS = 20_000
 
 _SECTIONS_GROUP = Binding.Group(L.KEY_SECTIONS, compact=True)
 
@@ -83,6 +88,7 @@ class EntConsoleApp(App[None], inherit_bindings=False):
         self.store = store
         self.keymap: Keymap = {}
         self._store_error: str | None = None
+        self._reading_store = False
         self._notice = notice  # e.g. where the demo store was just created
         super().__init__()
         self._update_titles()
@@ -317,14 +323,42 @@ class EntConsoleApp(App[None], inherit_bindings=False):
     # ---- other sessions' writes
 
     def _poll_store(self) -> None:
+        """Another session wrote: read its changes (in a thread for a big store)."""
+        if self._reading_store or not self.store.changed_on_disk():
+            return
+        if self.store.count(User) <= SYNC_RELOAD_USERS:
+            try:
+                self.store.refresh()
+            except StoreError as error:
+                self._store_read(None, error)
+            else:
+                self._store_read(None, None)
+            return
+        self._reading_store = True
+        self._read_store()
+
+    @work(thread=True, exclusive=True, group="store-poll", exit_on_error=False)
+    def _read_store(self) -> None:
         try:
-            self.store.refresh()
+            reloaded = self.store.read_changes()
         except StoreError as error:
+            self.call_from_thread(self._store_read, None, error)
+        except Exception:
+            self.call_from_thread(self._store_read, None, None)  # keep polling
+            raise
+        else:
+            self.call_from_thread(self._store_read, reloaded, None)
+
+    def _store_read(self, reloaded: Reloaded | None, error: StoreError | None) -> None:
+        self._reading_store = False
+        if error is not None:
             if error.message != self._store_error:  # say it once, not every poll
                 self.notify(error.message, severity="error", markup=False, timeout=30)
             self._store_error = error.message
-        else:
-            self._store_error = None
+            return
+        self._store_error = None
+        if reloaded is not None:
+            self.store.apply(reloaded)  # refused if this session wrote meanwhile: read next time
 
     def _store_reloaded(self) -> None:
         self.call_later(self._refresh_main)

@@ -22,6 +22,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -242,6 +243,8 @@ class _State:
         self.doc_ids: dict[str, dict[str, str]] = {t: {} for t in MODEL_BY_TABLE}
         self.raw: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in MODEL_BY_TABLE}
         self.next_doc_id: dict[str, int] = {t: 1 for t in MODEL_BY_TABLE}
+        # (table, id) that differ from the state this one was read after; None: all.
+        self.changed: frozenset[tuple[str, str]] | None = None
         self.indexes: dict[str, dict[str, Index]] = {
             table: {name: Index(fn, self.docs[table]) for name, fn in specs.items()}
             for table, specs in INDEX_SPECS.items()
@@ -427,25 +430,40 @@ class Store:
             ) from exc
         return raw, fingerprint
 
-    def _load(self) -> None:
+    def _load(self, previous: _State | None = None) -> None:
+        self._install(*self._read_state(previous))
+
+    def _read_state(self, previous: _State | None = None) -> tuple[_State, tuple[int, int, int]]:
+        """Read and parse the file without touching this session (a thread may call it).
+
+        With `previous`, documents whose stored form did not change keep their
+        model (no validation again) and the state lists what changed.
+        """
         # Loading allocates millions of objects and frees none: collections
         # meanwhile would only walk them again and again.
         collecting = gc.isenabled()
         gc.disable()
         try:
             raw, fingerprint = self._read_file()
-            self._state = self._parse(raw or {META_TABLE: {"1": Meta().model_dump(mode="json")}})
+            state = self._parse(
+                raw or {META_TABLE: {"1": Meta().model_dump(mode="json")}}, previous=previous
+            )
         finally:
             if collecting:
                 gc.enable()
+        return state, fingerprint
+
+    def _install(self, state: _State, fingerprint: tuple[int, int, int]) -> None:
+        self._state = state
         self._fingerprint = fingerprint
-        self._derived = {}
-        self._bump(None)
+        if state.changed is None:
+            self._derived = {}  # (kept otherwise: entries are checked by identity)
+        self._bump(state.changed)
         # The documents live until the next load: keep the cyclic garbage
         # collector from walking them on every later collection.
         gc.freeze()
 
-    def _parse(self, raw: Any, path: Path | None = None) -> _State:
+    def _parse(self, raw: Any, path: Path | None = None, previous: _State | None = None) -> _State:
         path = path or self.path  # the file named in messages
         not_a_store = StoreCorrupt(
             labels.STORE_CORRUPT.format(path=path, detail=labels.DETAIL_NOT_A_STORE)
@@ -471,6 +489,7 @@ class Store:
                 )
             )
         state = _State()
+        changed: set[tuple[str, str]] = set()
         try:
             state.meta = Meta.model_validate(meta_docs[0])
         except ValidationError as exc:
@@ -485,11 +504,19 @@ class Store:
             # instead of one per document (2 kB each, 200 MB at 100,000 accounts).
             all_fields = set(model.model_fields)
             field_count = len(all_fields)
+            old_raws = previous.raw[table] if previous is not None else {}
             for doc_id, data in table_raw.items():
+                if isinstance(data, dict) and (old := old_raws.get(data.get("id"))) is not None and old == data:
+                    doc = previous.docs[table][data["id"]]  # type: ignore[union-attr]  # unchanged
+                else:
+                    if previous is not None:
+                        changed.add((table, str(data.get("id")) if isinstance(data, dict) else doc_id))
+                    doc = None
                 try:
-                    doc = model.model_validate(data)
-                    if len(data) == field_count:
-                        object.__setattr__(doc, "__pydantic_fields_set__", all_fields)
+                    if doc is None:
+                        doc = model.model_validate(data)
+                        if len(data) == field_count:
+                            object.__setattr__(doc, "__pydantic_fields_set__", all_fields)
                 except ValidationError as exc:
                     first = exc.errors()[0]
                     where = ".".join(str(p) for p in first.get("loc", ()))
@@ -513,6 +540,9 @@ class Store:
                 if doc_id.isdigit():
                     highest = max(highest, int(doc_id))
             state.next_doc_id[table] = highest + 1
+            if previous is not None:
+                changed.update((table, gone) for gone in previous.docs[table].keys() - docs.keys())
+        state.changed = frozenset(changed) if previous is not None else None
         return state
 
     # ---- reading
@@ -592,7 +622,27 @@ class Store:
         """Load another session's changes if the file changed; True if it did."""
         if not self.changed_on_disk():
             return False
-        self._load()
+        self._load(self._state)
+        for listener in list(self.on_reload):
+            listener()
+        return True
+
+    def read_changes(self) -> "Reloaded | None":
+        """Another session's changes, read and parsed but not applied (None: none).
+
+        Safe in a thread while this session reads: it only reads the file
+        and the current state; :meth:`apply` installs the result.
+        """
+        if not self.changed_on_disk():
+            return None
+        state, fingerprint = self._read_state(self._state)
+        return Reloaded(state, fingerprint, self._state)
+
+    def apply(self, reloaded: "Reloaded") -> bool:
+        """Install what :meth:`read_changes` read, unless this session moved meanwhile."""
+        if reloaded.base is not self._state or reloaded.fingerprint == self._fingerprint:
+            return False  # a commit or a refresh came first: the next poll reads again
+        self._install(reloaded.state, reloaded.fingerprint)
         for listener in list(self.on_reload):
             listener()
         return True
@@ -738,6 +788,15 @@ class Store:
     def write_count(self) -> int:
         """Writes this session made to the file (tests check one per action)."""
         return self.storage.writes
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    """A newer revision of the file, parsed off the UI thread (see Store.read_changes)."""
+
+    state: _State
+    fingerprint: tuple[int, int, int]
+    base: _State  # the state it was compared with: stale if the session moved since
 
 
 class Transaction:

@@ -92,8 +92,42 @@ def test_another_sessions_write_rebuilds(demo_path, clock):
         tx.put(user.model_copy(update={"blocked": True}))
         tx.journal("change")
     assert store.refresh()
-    assert store.changed_since(store.generation - 1) is None  # a load: unknown changes
+    # read again, the unchanged documents kept their models: only the change is known as one
+    changed = store.changed_since(store.generation - 1)
+    assert changed is not None and ("users", user.id) in changed
+    assert {table for table, _ in changed} == {"users", "journal"}
     assert answers(store, sid) == answers(fresh(demo_path), sid)
+
+
+def test_reload_read_in_a_thread_is_applied_once(demo_path, clock):
+    store = Store(demo_path, create=False, clock=clock)
+    sid = Session.open(store, None, TODAY).structure_id
+    before = {u.id: u for u in store.all(User)}
+    other = Store(demo_path, create=False, clock=clock)
+    user = next(u for u in other.all(User) if sid in u.structures and not u.blocked)
+    with other.transaction("test", "test.change", structure_id=sid) as tx:
+        tx.put(user.model_copy(update={"blocked": True}))
+        tx.journal("change")
+    reloaded = store.read_changes()
+    assert reloaded is not None and store.get(User, user.id).blocked is False  # not applied yet
+    assert store.apply(reloaded) and store.get(User, user.id).blocked is True
+    assert not store.apply(reloaded)  # already in
+    assert store.read_changes() is None
+    kept = [u for u in store.all(User) if u.id != user.id]
+    assert all(u is before[u.id] for u in kept)  # unchanged documents were not validated again
+    assert answers(store, sid) == answers(fresh(demo_path), sid)
+
+
+def test_a_commit_makes_an_earlier_read_stale(demo_path, clock):
+    store = Store(demo_path, create=False, clock=clock)
+    other = Store(demo_path, create=False, clock=clock)
+    with other.transaction("test", "test.one", structure_id=None) as tx:
+        tx.journal("one")
+    reloaded = store.read_changes()
+    with store.transaction("test", "test.two", structure_id=None) as tx:  # reloads, then writes
+        tx.journal("two")
+    assert not store.apply(reloaded)
+    assert store.revision == fresh(demo_path).revision
 
 
 def test_typing_then_erasing_gives_the_same_results(demo_template):
