@@ -162,3 +162,54 @@ def test_journal_snapshot(snap_compare, demo_path):
     set_blocked(advisor, [pupils(advisor, 1)[0].id], True)
     app = EntConsoleApp(db_path=demo_path, today=TODAY)
     assert snap_compare(app, press=["j"], terminal_size=SIZE)
+
+
+async def test_read_only_directory_and_busy_lock_in_the_console(demo_path, app):
+    import multiprocessing
+    import shutil
+    import signal
+    import subprocess
+    import time
+
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr not available")
+    before = demo_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        first = app.main_screen.query_one("UsersSection").users[0]
+        if subprocess.run(["chattr", "+i", str(demo_path.parent)]).returncode != 0:
+            pytest.skip("cannot make a directory immutable here")
+        try:
+            await pilot.press("b", "enter")  # block the cursor row, confirmed
+            await pilot.pause()
+        finally:
+            subprocess.run(["chattr", "-i", str(demo_path.parent)], check=True)
+        assert app.is_running
+        assert any(L.DETAIL_PERMISSION in m for m in messages(app))
+        assert demo_path.read_bytes() == before
+        assert app.store.get(User, first.id) == first
+
+        # Another session holding the lock for longer than the wait.
+        ctx = multiprocessing.get_context("fork")
+        ready = ctx.Event()
+
+        def hold(path, ready):
+            store = Store(path)
+            with store.transaction("autre", "test.hold"):
+                ready.set()
+                time.sleep(600)
+
+        holder = ctx.Process(target=hold, args=(str(demo_path), ready))
+        holder.start()
+        try:
+            assert ready.wait(30)
+            app.store._lock.timeout = 0.2
+            await pilot.press("b", "enter")
+            await pilot.pause()
+            assert app.is_running
+            assert any("occupé" in m for m in messages(app))
+            assert app.store.get(User, first.id) == first
+        finally:
+            holder.kill()
+            holder.join()

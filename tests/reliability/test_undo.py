@@ -203,3 +203,35 @@ def test_cli_undo_refusal_is_one_line(path, session):
     result = cli(path, "undo", "--yes")
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "suppression définitive" in result.output
+
+
+# --------------------------------------------------------------------------- other areas, same mechanism
+
+
+def test_undo_a_flash_edit_a_detachment_and_a_role_grant(session):
+    from entconsole.models import Application, FlashMessage, Group
+    from entconsole.services.accounts import detach_from_structure
+    from entconsole.services.apps import grant_role
+    from entconsole.services.flash import draft_from_message, list_messages, update_message
+
+    store = session.store
+    message = next(m for m in list_messages(session) if m.end_date >= TODAY)
+    update_message(session, message.id, draft_from_message(message).with_(title="Titre changé"))
+    assert store.get(FlashMessage, message.id).title == "Titre changé"
+    undo_last(session)
+    assert store.get(FlashMessage, message.id) == message
+
+    pupil = pupils(session, 1)[0]
+    detach_from_structure(session, pupil.id)
+    assert session.structure_id in store.get(User, pupil.id).removed_from_structures
+    undo_last(session)
+    assert store.get(User, pupil.id) == pupil
+
+    application = next(a for a in store.all(Application) if a.roles)
+    role = application.roles[0]
+    group = next(g for g in store.all(Group) if g.structure_id == session.structure_id and g.id not in role.groups)
+    grant_role(session, application.id, role.id, [group.id])
+    assert store.get(Application, application.id) != application
+    undo_last(session)
+    assert store.get(Application, application.id) == application
+    assert [e.action for e in sorted(store.all(JournalEntry), key=lambda e: e.revision)][-2:] == ["app.role_grant", UNDO_ACTION]
