@@ -48,14 +48,17 @@ class TrainingPanel(Vertical):
         scenario = self.scenario
         total = len(scenario.steps)
         done = state.done if state else (False,) * total
-        ticks = " ".join("✓" if ok else "·" for ok in done)
+        ticks: list[tuple[str, str] | str] = []
+        for n, ok in enumerate(done):
+            ticks += [" "] if n else []
+            ticks.append(("✓", "$success bold") if ok else ("·", "$text-muted"))
         key = app.key_for("training.hint", "f9") if isinstance(app, EntConsoleApp) else "F9"
         head = Content.assemble(
             (L.TRAIN_PANEL_TITLE.format(title=scenario.title), "bold"),
             "  ",
             L.TRAIN_PANEL_COUNT.format(done=sum(done), total=total),
             "  ",
-            (ticks, "$success"),
+            *ticks,
             "  ",
             (L.TRAIN_PANEL_HINT_KEY.format(key=key), "$text-muted"),
         )
