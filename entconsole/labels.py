@@ -2202,3 +2202,25 @@ RT_KEY_REMOVE_MEMBER = "Retirer le membre"
 RT_CONFIRM_REMOVE_MEMBER = "Retirer {name} du favori « {bookmark} » ? Ce qui est partagé à ce favori ne lui parviendra plus."
 IO_NAME_CONTROL = "{field} : caractère de contrôle interdit"
 IO_NAME_TOO_LONG = "{field} : plus de {max} caractères"
+# Command palette: each section's main actions (title, help, section id, target of section_shown)
+QP_PALETTE_WHERE = "{section} (touche {key})"
+QP_PALETTE_ACTIONS = (
+    ("Créer un message flash", "Nouveau message : titre, dates, profils, texte", "establishment", "flash_new"),
+    ("Messages flash", "La liste des messages de l'école", "establishment", "flash"),
+    ("Blocage en lot", "Bloquer ou débloquer tout un profil", "establishment", "mass_block"),
+    ("Informations et statistiques de l'établissement", "Nom, UAI, comptes activés par profil", "establishment", "info"),
+    ("Créer un utilisateur", "Prénom, nom, profil, classe", "users", "create_user"),
+    ("Consulter les utilisateurs bloqués", "La liste filtrée sur les comptes bloqués", "users", "blocked"),
+    ("Créer un groupe manuel", "Nom du groupe (conseil : avec l'année scolaire)", "groups", "create_group"),
+    ("Qui peut communiquer avec qui ?", "Le tableau des règles de communication de l'école", "groups", "matrix"),
+    ("Groupes d'enseignement", "ULIS, UPE2A : leurs membres", "groups", "teaching"),
+    ("Applications et rôles", "Donner un rôle d'application à des groupes", "services", "applications"),
+    ("Créer un connecteur", "Identifiant, nom d'affichage, URL", "services", "connector_new"),
+    ("Widgets", "Attribuer ou épingler un widget", "services", "widgets"),
+    ("Exporter les comptes", "Fichier CSV des comptes", "imports", "export"),
+    ("Distribuer les comptes", "Fiches de connexion (PDF)", "imports", "sheets"),
+    ("Importer des comptes", "Fichiers CSV par profil", "imports", "import"),
+    ("Signalements à traiter", "Supprimer ou conserver les notifications signalées", "reports", "pending"),
+    ("Historique des signalements", "Les signalements déjà traités", "reports", "history"),
+)
+RT_YC_LINE_SHARE = "    • {resource} : partage à {groups}"

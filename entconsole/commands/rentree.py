@@ -73,6 +73,7 @@ def plan_json(plan: YearChangePlan) -> dict:
         "figures": plan.figures(),
         "classes": [c.name for c in plan.classes],
         "teaching_groups": [g.name for g in plan.teaching_groups],
+        "purged_shares": [{"resource": name, "groups": groups} for name, groups in plan.purged_shares],
         "kept": {"accounts": plan.accounts_kept, "manual_groups": plan.manual_groups_kept,
                  "structure_groups": plan.structure_groups_kept, "share_grants": plan.shares_kept},
     }

@@ -42,6 +42,7 @@ class YearChangePlan:
     manual_groups_kept: int
     structure_groups_kept: int
     shares_kept: dict[str, int]  # target type -> grants kept ("user", "manual", "structure", "bookmark")
+    purged_shares: tuple[tuple[str, str], ...] = ()  # (resource, the groups it loses), for the admin to read
 
     @property
     def users_unlinked(self) -> int:
@@ -112,6 +113,13 @@ def _plan(store: Store, structure_id: str) -> YearChangePlan:
                     shares_kept["structure"] += 1
                 else:
                     shares_kept["other"] += 1
+    purged_shares = []
+    for share_id in refs.shares:
+        share = store.get(Share, share_id)
+        names = [g.name for grant in share.grants if grant.target_id in removed_groups
+                 and (g := store.get(Group, grant.target_id))]
+        purged_shares.append((share.resource_name, ", ".join(names)))
+    purged_shares.sort(key=lambda p: fold(p[0]))
     accounts = sum(1 for uid in store.ids_by(User, "structure", structure_id)
                    if (u := store.get(User, uid)) and structure_id in u.structures)
     return YearChangePlan(
@@ -127,6 +135,7 @@ def _plan(store: Store, structure_id: str) -> YearChangePlan:
         manual_groups_kept=sum(1 for g in kept_groups if g.type is GroupType.MANUAL),
         structure_groups_kept=sum(1 for g in kept_groups if g.type is not GroupType.MANUAL),
         shares_kept=shares_kept,
+        purged_shares=tuple(purged_shares),
     )
 
 
@@ -141,6 +150,7 @@ def plan_lines(plan: YearChangePlan) -> list[str]:
                                    names=", ".join(g.name for g in plan.teaching_groups) or "—"),
         L.RT_YC_LINE_LINKS.format(class_links=f["class_links"], teaching_links=f["teaching_links"], users=f["users"]),
         L.RT_YC_LINE_SHARES.format(grants=f["share_grants"], shares=f["shares"]),
+        *(L.RT_YC_LINE_SHARE.format(resource=name, groups=groups) for name, groups in plan.purged_shares),
         L.RT_YC_LINE_OTHER.format(comm=f["comm_links"], bookmarks=f["bookmarks"], grants=f["grants_elsewhere"],
                                   detached=f["detached_cleared"]),
         L.RT_YC_SECTION_KEPT,
