@@ -21,6 +21,7 @@ from entconsole.models import (
     GroupType,
     Profile,
     SchoolClass,
+    Structure,
     User,
     school_year_of,
 )
@@ -123,8 +124,6 @@ def teacher_left(store: Store, user: User, structure_id: str, today: date) -> st
 
 
 def home_name(store: Store, user: User) -> str:
-    from entconsole.models import Structure
-
     structure = store.get(Structure, user.home_structure)
     return structure.name if structure else ""
 
