@@ -189,11 +189,16 @@ def set_kept(session: Session, step: Step, item_ids: Iterable[str], keep: bool =
 # --------------------------------------------------------------------------- the steps
 
 
+def attached_users(store: Store, structure_id: str) -> tuple[User, ...]:
+    """The structure's attached accounts, listed once per store generation (several steps read them)."""
+    return rules.cached(store, ("rentree.users", structure_id), lambda: tuple(structure_users(store, structure_id)))
+
+
 def _user_items(session: Session, step: Step, rule) -> list[Item]:
     store, sid, today = session.store, session.structure.id, session.today
     kept = kept_ids(store, sid, step, rules.rentree_year(today))
     items = []
-    for user in structure_users(store, sid):
+    for user in attached_users(store, sid):
         reason = rule(store, user, sid, today)
         if reason is None:
             continue
@@ -237,7 +242,7 @@ def teachers_of_school(session: Session) -> list[User]:
     store, sid, today = session.store, session.structure.id, session.today
     kept_left = kept_ids(store, sid, Step.TEACHERS_LEFT, rules.rentree_year(today))
     found = []
-    for user in structure_users(store, sid):
+    for user in attached_users(store, sid):
         if user.profile is not Profile.TEACHER or user.delete_date or user.disappearance_date:
             continue
         if rules.teacher_left(store, user, sid, today) is not None and user.id not in kept_left:
@@ -327,13 +332,14 @@ def _summer_items(session: Session) -> list[Item]:
     Accounts blocked one by one (at a parent's request, after a report) are
     not counted: only a Blocage en lot not yet undone is.
     """
-    from entconsole.services.mass_block import profile_row
+    from entconsole.services.mass_block import profile_rows
 
     store, sid, today = session.store, session.structure.id, session.today
     kept = kept_ids(store, sid, Step.SUMMER, rules.rentree_year(today))
     items = []
+    rows = {r.profile: r for r in profile_rows(session)}  # one pass over the accounts
     for profile in FAMILY_PROFILES:
-        row = profile_row(session, profile)
+        row = rows[profile]
         label = L.PROFILE_PLURAL[profile.value]
         if rules.is_summer(today):
             if row.to_block:

@@ -77,25 +77,35 @@ def past_year_in_name(name: str, today: date) -> str | None:
 # --------------------------------------------------------------------------- links of this year
 
 
-def current_class_ids(store: Store, structure_id: str, today: date) -> set[str]:
+def cached(store: Store, key: tuple, compute):
+    """A set computed once per store generation (the rules ask it for every account)."""
+    hit = store.caches.get(key)
+    if hit is not None and hit[0] == store.generation:
+        return hit[1]
+    value = compute()
+    store.caches[key] = (store.generation, value)
+    return value
+
+
+def current_class_ids(store: Store, structure_id: str, today: date) -> frozenset[str]:
     """The structure's classes of the rentrée year (a class without a year counts as current)."""
     year = rentree_year(today)
-    return {
-        c.id
-        for c in store.find(SchoolClass, "structure", structure_id)
-        if c.school_year in (None, year)
-    }
+    return cached(store, ("rentree.classes", structure_id, year), lambda: frozenset(
+        c.id for c in store.find(SchoolClass, "structure", structure_id) if c.school_year in (None, year)
+    ))
 
 
-def teaching_group_ids(store: Store, structure_id: str) -> set[str]:
-    return {g.id for g in store.find(Group, "structure", structure_id) if g.type is GroupType.TEACHING}
+def teaching_group_ids(store: Store, structure_id: str) -> frozenset[str]:
+    return cached(store, ("rentree.teaching", structure_id), lambda: frozenset(
+        g.id for g in store.find(Group, "structure", structure_id) if g.type is GroupType.TEACHING
+    ))
 
 
 def works_here(store: Store, user: User, structure_id: str, today: date) -> bool:
     """A class of this year in the school, or a teaching group (ULIS, UPE2A) of the school."""
-    if set(user.classes) & current_class_ids(store, structure_id, today):
+    if not current_class_ids(store, structure_id, today).isdisjoint(user.classes):
         return True
-    return bool(set(user.groups) & teaching_group_ids(store, structure_id))
+    return not teaching_group_ids(store, structure_id).isdisjoint(user.groups)
 
 
 def _attached(user: User, structure_id: str) -> bool:
@@ -163,7 +173,7 @@ def obsolete_manual(store: Store, user: User, structure_id: str, today: date) ->
     """
     if user.source not in MANUAL_SOURCES or not _attached(user, structure_id) or user.is_admin:
         return None
-    if set(user.classes) & current_class_ids(store, structure_id, today):
+    if not current_class_ids(store, structure_id, today).isdisjoint(user.classes):
         return None
     if has_child_here(store, user, structure_id):
         return None
