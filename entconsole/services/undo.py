@@ -1,9 +1,9 @@
 """"Annuler la dernière action": generic undo from the journal's before-images.
 
-Every transaction records, in its journal entry, the documents it changed as
-they were before and a hash of each as it left them (see
+Every transaction records, in its journal entry, what the documents it changed
+were before (the fields that changed) and a hash of each as it left them (see
 :mod:`entconsole.undo_data`). Undoing the acting admin's last action puts the
-before-images back in one transaction, itself journaled as ``journal.undo``,
+documents back in one transaction, itself journaled as ``journal.undo``,
 and only when every document is still exactly as the action left it.
 Refused, with the reason: definitive deletions, sent notifications or mails,
 deleted reported notifications, restores, actions too large to keep, and
@@ -21,7 +21,7 @@ from entconsole.services.errors import NotFound, ServiceError
 from entconsole.services.results import ActionResult
 from entconsole.services.session import Session, find_login
 from entconsole.store import Store, Transaction
-from entconsole.undo_data import SKIPPED_RESTORE, SKIPPED_TOO_LARGE, doc_hash
+from entconsole.undo_data import SKIPPED_RESTORE, SKIPPED_TOO_LARGE, UNDO_FORMAT, doc_hash, restored
 
 UNDO_ACTION = "journal.undo"
 # Deleting a communication link only removes a rule: putting it back is an undo.
@@ -44,8 +44,8 @@ class UndoPlan:
 
 def _changed_something(entry: JournalEntry) -> bool:
     undo = entry.undo
-    if undo is None or "v" not in undo:
-        return entry.count > 0  # recorded before undo data existed
+    if undo is None or undo.get("v") != UNDO_FORMAT:
+        return entry.count > 0  # recorded before this undo data existed
     return "skipped" in undo or any(undo.get("before", {}).values())
 
 
@@ -93,7 +93,7 @@ def _refusal(session: Session, entry: JournalEntry) -> str | None:
     """Why `entry` cannot be undone now, or None."""
     store = session.store
     undo: dict[str, Any] | None = entry.undo
-    if undo is None or "v" not in undo:
+    if undo is None or undo.get("v") != UNDO_FORMAT:
         return L.UNDO_REASON_NO_DATA
     skipped = undo.get("skipped")
     if skipped == SKIPPED_RESTORE:
@@ -111,10 +111,12 @@ def _refusal(session: Session, entry: JournalEntry) -> str | None:
             return L.UNDO_REASON_DELETED
     if any(raw is None for raw in before.get(OutboxMail.TABLE, {}).values()):
         return L.UNDO_REASON_SENT
-    for doc_id, raw in before.get(Report.TABLE, {}).items():
+    for doc_id, record in before.get(Report.TABLE, {}).items():
         report = store.get(Report, doc_id)
-        was_deleted = bool(raw) and (raw.get("decision") or {}).get("action") == ReportAction.DELETE.value
-        if report and report.decision and report.decision.action is ReportAction.DELETE and not was_deleted:
+        if report is None or report.decision is None or report.decision.action is not ReportAction.DELETE:
+            continue
+        old = restored(report.model_dump(mode="json"), record) if record else {}
+        if (old.get("decision") or {}).get("action") != ReportAction.DELETE.value:
             return L.UNDO_REASON_REPORT_DELETED
     changed = {
         (table, doc_id)
@@ -163,11 +165,13 @@ def undo_last(session: Session, expected_entry_id: str | None = None) -> ActionR
         count = 0
         for table, docs in entry.undo["before"].items():  # type: ignore[index]
             model = MODEL_BY_TABLE[table]
-            for doc_id, raw in docs.items():
-                if raw is None:
+            for doc_id, record in docs.items():
+                if record is None:  # created by the action
                     tx.delete(model, doc_id)
                 else:
-                    tx.put(model.model_validate(raw))
+                    current = tx.get(model, doc_id)
+                    current_json = current.model_dump(mode="json") if current is not None else {}
+                    tx.put(model.model_validate(restored(current_json, record)))
                 count += 1
         message = L.UNDO_DONE.format(summary=entry.summary)
         tx.journal(message, targets=[entry.id], count=count)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from entconsole import labels as L
 from entconsole import undo_data
@@ -235,3 +237,28 @@ def test_undo_a_flash_edit_a_detachment_and_a_role_grant(session):
     undo_last(session)
     assert store.get(Application, application.id) == application
     assert [e.action for e in sorted(store.all(JournalEntry), key=lambda e: e.revision)][-2:] == ["app.role_grant", UNDO_ACTION]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=8,
+)
+documents = st.dictionaries(st.sampled_from(["id", "a", "b", "c", "d"]), json_values, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=documents, after=documents)
+def test_patch_brings_any_document_back(before, after):
+    assert undo_data.restored(after, undo_data.patch(before, after)) == before
+    assert undo_data.restored({}, {"doc": before}) == before
+
+
+def test_a_bulk_block_keeps_small_patches(session):
+    store = session.store
+    targets = pupils(session, 5)
+    set_blocked(session, [u.id for u in targets], True)
+    before = last_entry(store).undo["before"]["users"]
+    assert set(before) == {u.id for u in targets}
+    assert all(set(record) == {"set", "unset"} and set(record["set"]) <= {"blocked", "modification_date"}
+               for record in before.values())
