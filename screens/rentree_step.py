@@ -52,7 +52,7 @@ class StepScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", L.RT_KEY_BACK, id="rentree_step.back"),
         Binding("space", "mark", L.RT_KEY_MARK, id="rentree_step.mark"),
-        Binding("a", "mark_all", L.RT_KEY_MARK_ALL, id="rentree_step.mark_all"),
+        Binding("a", "mark_all", L.RT_KEY_MARK_ALL, id="rentree_step.mark_all", show=False),  # in the hint line
         Binding("d", "detach", L.RT_KEY_DETACH, id="rentree_step.detach"),
         Binding("d", "delete_accounts", L.RT_KEY_DELETE_ACCOUNTS, id="rentree_step.delete_accounts"),
         Binding("d", "delete_groups", L.RT_KEY_DELETE, id="rentree_step.delete_groups"),
@@ -62,7 +62,7 @@ class StepScreen(Screen[None]):
         Binding("c", "clean", L.RT_KEY_CLEAN, id="rentree_step.clean"),
         Binding("n", "rename", L.RT_KEY_RENAME, id="rentree_step.rename"),
         Binding("k", "keep", L.RT_KEY_KEEP, id="rentree_step.keep"),
-        Binding("f", "bookmarks", L.RT_KEY_BOOKMARKS, id="rentree_step.bookmarks"),
+        Binding("f", "bookmarks", L.RT_KEY_BOOKMARKS, id="rentree_step.bookmarks", show=False),
         Binding("enter", "open", L.RT_KEY_OPEN_ITEM, id="rentree_step.open"),
     ]
 

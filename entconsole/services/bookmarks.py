@@ -50,12 +50,19 @@ class BookmarkRow:
     def stale(self) -> bool:
         return self.empty or bool(self.gone) or self.past_year is not None
 
-    def reasons(self) -> list[str]:
+    def reasons(self, named: int = 0) -> list[str]:
+        """Why the bookmark is stale; with `named`, the first gone members and why they are gone."""
         out = []
         if self.empty:
             out.append(L.RT_BKM_EMPTY)
         if self.gone:
-            out.append(pick(len(self.gone), L.RT_BKM_GONE).format(count=len(self.gone)))
+            text = pick(len(self.gone), L.RT_BKM_GONE).format(count=len(self.gone))
+            if named:
+                names = [f"{m.name} : {m.gone}" for m in self.gone[:named]]
+                if len(self.gone) > named:
+                    names.append(L.RT_AND_MORE.format(count=len(self.gone) - named))
+                text += f" ({', '.join(names)})"
+            out.append(text)
         if self.past_year:
             out.append(L.RT_BKM_PAST_YEAR.format(year=self.past_year))
         return out

@@ -218,11 +218,14 @@ def _groups_items(session: Session) -> list[Item]:
     return sorted(items, key=lambda i: (fold(i.label), i.id))
 
 
+GONE_NAMED = 3  # gone members named in a bookmark's reason
+
+
 def _bookmark_items(session: Session) -> list[Item]:
     kept = kept_ids(session.store, session.structure.id, Step.BOOKMARKS, rules.rentree_year(session.today))
     return [
         Item(r.bookmark.id, L.RT_BKM_LABEL.format(name=r.bookmark.name, owner=r.owner.display_name),
-             " · ".join(r.reasons()), r.bookmark.id in kept)
+             " · ".join(r.reasons(named=GONE_NAMED)), r.bookmark.id in kept)
         for r in stale_bookmarks(session)
     ]
 
