@@ -16,9 +16,13 @@ from entconsole.services.year_change import YearChangePlan, plan_lines, plan_yea
 from entconsole.store import StoreError
 
 
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def _ask(question: str, refusal: str) -> None:
     """Confirm on the terminal; without one, refuse (the caller must pass --yes)."""
-    if not sys.stdin.isatty():
+    if not stdin_is_terminal():
         fail(refusal, EXIT_USAGE)
     if not click.confirm(question, default=False):
         fail(L.RT_CLI_CANCELLED, EXIT_ERROR)

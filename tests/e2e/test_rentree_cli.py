@@ -107,3 +107,19 @@ def test_shares_lists_purged_and_kept(run):
     assert "gardé APE 2023-2024 (groupe manuel) : Lire, Contribuer, Commenter" in result.output
     data = orjson.loads(run("shares", "--json").output)
     assert sum(g["purged_by_year_change"] for s in data for g in s["grants"]) == 6
+
+
+def test_yearchange_asks_on_a_terminal(run, demo_path, monkeypatch):
+    from entconsole.commands import rentree as commands
+
+    monkeypatch.setattr(commands, "stdin_is_terminal", lambda: True)
+    raw = demo_path.read_bytes()
+    result = run("yearchange", input="n\n")
+    assert result.exit_code == 1
+    assert "11 classes supprimées" in result.output and "rien n'a été modifié" in result.output
+    assert demo_path.read_bytes() == raw
+    run("yearchange", input="peut-être\n")  # an answer that is not yes changes nothing
+    assert demo_path.read_bytes() == raw
+    result = run("yearchange", input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "Bascule d'année faite" in result.output
