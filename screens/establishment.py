@@ -24,6 +24,7 @@ from entconsole.services.establishment import (
 from entconsole.store import StoreError
 from entconsole.widgets.form_scroll import FormScroll
 from entconsole.widgets.bar_chart import ProfileBars
+from entconsole.widgets.section_tabs import SectionTabs
 
 TAB_INFO = "est-info"
 TAB_FLASH = "est-flash"
@@ -126,7 +127,7 @@ class EstablishmentSection(Section):
     ]
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="est-tabs", initial=TAB_INFO):
+        with SectionTabs(id="est-tabs", initial=TAB_INFO):
             with TabPane(L.EST_TAB_INFO, id=TAB_INFO):
                 yield InfoPane(self.session, id="info-pane")
             with TabPane(L.EST_TAB_FLASH, id=TAB_FLASH):
@@ -146,7 +147,7 @@ class EstablishmentSection(Section):
         self.show_tab(tab_id)
 
     def show_tab(self, tab_id: str, *, focus: bool = True) -> None:
-        tabs = self.query_one(TabbedContent)
+        tabs = self.query_one(SectionTabs)
         tabs.active = tab_id
         self.screen.refresh_bindings()
         if focus:
@@ -154,12 +155,14 @@ class EstablishmentSection(Section):
             self.call_after_refresh(pane.focus_main)
 
     def section_shown(self, target: str | None) -> None:
-        """Quick actions open a tab: "flash", "mass_block"."""
-        tab = {"flash": TAB_FLASH, "mass_block": TAB_BLOCK, "info": TAB_INFO}.get(target or "")
+        """Quick actions and the palette open a tab: "flash", "mass_block"; "flash_new" opens the form."""
+        tab = {"flash": TAB_FLASH, "flash_new": TAB_FLASH, "mass_block": TAB_BLOCK, "info": TAB_INFO}.get(target or "")
         if tab is not None:
             self.show_tab(tab)
+            if target == "flash_new":
+                self.call_after_refresh(self.query_one(FlashPane).action_create)
             return
-        self.query_one(TabbedContent).query_one("Tabs").focus()
+        self.query_one(SectionTabs).query_one("Tabs").focus()
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:

@@ -87,7 +87,7 @@ class MemberList(UserList):
 class GroupMembersScreen(Screen[None]):
     """Pushed over the main screen; Escape closes what is open, then the screen."""
 
-    CSS_PATH = ["group_members.tcss", "users.tcss"]  # users.tcss styles the filters panel's inside
+    CSS_PATH = "group_members.tcss"
     BINDINGS = [
         Binding("escape", "back", L.KEY_GMEM_BACK, id="group_members.back"),
         Binding("slash", "search", L.KEY_GMEM_SEARCH, id="group_members.search"),
@@ -119,16 +119,12 @@ class GroupMembersScreen(Screen[None]):
                 yield CandidateList(session.structure_id or "", id="gmem-candidates")
             with Vertical(id="gmem-members-box", classes="gmem-box"):
                 yield MemberList(session.structure_id or "", editable=self.editable, id="gmem-members")
-            yield FilterPanel(self.state, id="gmem-filters")
+            yield FilterPanel(self.state, empty_text=L.GMEM_NO_FILTER, hidden=HIDDEN_CATEGORIES, id="gmem-filters")
         yield Static(id="gmem-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         self.set_class(not self.editable, "-read-only")
-        # The panel's own sentence says pre-deleted accounts are listed: not here.
-        empty = self.panel.query("#filter-chips-empty")
-        if empty:
-            empty.first(Static).update(Content(L.GMEM_NO_FILTER))
         self.load()
         (self.candidates if self.editable else self.members).focus()
         self._unfollow = follow_store(self, self.load)
@@ -244,23 +240,19 @@ class GroupMembersScreen(Screen[None]):
         )
         self.load()
 
-    def _origin(self, event) -> UserList | None:
-        """Which list posted `event` (UserList's messages carry no `control` to match with @on)."""
-        sender = getattr(event, "_sender", None)
-        if isinstance(sender, UserList):
-            return sender
-        return self.focused if isinstance(self.focused, UserList) else None
-
-    @on(UserList.SortRequested)
+    @on(UserList.SortRequested, "#gmem-candidates")
     def _sort(self, event: UserList.SortRequested) -> None:
         event.stop()
-        if self._origin(event) is self.candidates:
-            self.state = self.state.sorted_by(event.key)
-            self.load()
+        self.state = self.state.sorted_by(event.key)
+        self.load()
+
+    @on(UserList.SortRequested, "#gmem-members")
+    def _members_sorted(self, event: UserList.SortRequested) -> None:
+        event.stop()  # the members stay in name order
 
     def _facets_offered(self) -> list[Facet]:
         if self._facets is None:
-            self._facets = [f for f in filter_facets(self.session) if f.category not in HIDDEN_CATEGORIES]
+            self._facets = filter_facets(self.session)  # the panel leaves out HIDDEN_CATEGORIES
         return self._facets
 
     def action_filters(self) -> None:
@@ -333,10 +325,9 @@ class GroupMembersScreen(Screen[None]):
     def _entered(self, event: UserList.Opened) -> None:
         """Enter moves the accounts to the other side: added from the left, removed from the right."""
         event.stop()
-        origin = self._origin(event)
-        if origin is self.candidates:
+        if event.control is self.candidates:
             self.action_add()
-        elif origin is self.members and self.editable:
+        elif event.control is self.members and self.editable:
             self.action_remove()
 
     def _after_change(self, source: UserList) -> None:

@@ -308,6 +308,8 @@ class GroupsSection(Section):
             self.call_after_refresh(self.pane.focus_main)
         if target == "create_group":
             self.call_after_refresh(self.action_create)
+        elif target == "matrix":
+            self.call_after_refresh(self.action_matrix)
 
     # ---- keys
 

@@ -1,7 +1,8 @@
 """The command palette (ctrl+p): one entry per console action, in French.
 
 Entries come from ``EntConsoleApp.console_commands`` so that the palette, the
-keys and the help stay one list. Search ignores accents ("etablissement"
+keys and the help stay one list, then each section's main actions
+(``palette_actions``). Search ignores accents ("etablissement"
 finds "Changer d'établissement").
 """
 
@@ -11,6 +12,8 @@ import unicodedata
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+
+from entconsole.screens.palette_actions import section_action_commands
 
 
 def _strip_accents(text: str) -> str:
@@ -26,7 +29,8 @@ def _strip_accents(text: str) -> str:
 
 class ConsoleCommands(Provider):
     def _commands(self):
-        return self.app.console_commands(self.screen)  # type: ignore[attr-defined]
+        yield from self.app.console_commands(self.screen)  # type: ignore[attr-defined]
+        yield from section_action_commands(self.app)
 
     async def discover(self) -> Hits:
         for command in self._commands():

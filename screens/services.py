@@ -17,7 +17,12 @@ TAB_APPS = "svc-apps"
 TAB_CONNECTORS = "svc-connectors"
 TAB_WIDGETS = "svc-widgets"
 # Targets of show_section("services", target) (quick actions, palette).
-TARGETS = {"applications": TAB_APPS, "connectors": TAB_CONNECTORS, "widgets": TAB_WIDGETS}
+TARGETS = {
+    "applications": TAB_APPS,
+    "connectors": TAB_CONNECTORS,
+    "connector_new": TAB_CONNECTORS,
+    "widgets": TAB_WIDGETS,
+}
 
 
 class ServicesSection(Section):
@@ -41,3 +46,5 @@ class ServicesSection(Section):
     def section_shown(self, target: str | None) -> None:
         tabs = self.query_one(SectionTabs)
         tabs.show(TARGETS.get(target or "", tabs.active or TAB_APPS))
+        if target == "connector_new":
+            self.call_after_refresh(self.query_one(ConnectorsPane).action_new)

@@ -345,7 +345,7 @@ class UserCardScreen(Screen[None]):
         self.query_one(f"#{input_id}", Input).set_class(bool(message), "-invalid")
 
     def _fill_connection(self, user: User, force: bool) -> None:
-        editable = facts.may_change_connection(self.session, user)
+        editable = accounts.may_change_connection(self.session, user)
         self.query_one("#connection-login", Static).update(
             field_row(L.CARD_LOGIN, Content.assemble(user.login, ("  " + L.CARD_LOGIN_READONLY, "dim italic")))
         )
@@ -537,9 +537,9 @@ class UserCardScreen(Screen[None]):
                 return facts.admin_right_offered(user) and not is_admin and facts.is_attached(session, user)
             return is_admin and user.id != session.admin_id
         if action == "renewal":
-            return user.activated and facts.may_change_connection(session, user)
+            return user.activated and accounts.may_change_connection(session, user)
         if action == "reset_mail":
-            return bool(user.email) and facts.may_change_connection(session, user)
+            return bool(user.email) and accounts.may_change_connection(session, user)
         if action == "duplicates":
             return bool(user.duplicates)
         return True

@@ -8,11 +8,16 @@ Classes and Groupes manuels, two dates for Date de création, and
 "Désélectionner tout".
 
 The panel owns no query: each change posts :class:`FilterPanel.Changed`
-with the new :class:`~entconsole.services.user_list.FilterState`; the section
-runs the query.
+with the new :class:`~entconsole.services.user_list.FilterState`; the screen
+runs the query. Its look travels with it (DEFAULT_CSS); a screen sets only
+its place (width, margins) and opens it with the class ``-open``. Screens
+that offer fewer filters (the group members picker) pass ``hidden`` and
+their own ``empty_text``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -90,19 +95,125 @@ class FilterValues(SelectionList[str]):
 class FilterPanel(Vertical):
     """Every filter category of DOMAIN.md section 7, multi-select."""
 
+    DEFAULT_CSS = """
+    FilterPanel {
+        display: none;
+        height: 1fr;
+        margin-left: 1;
+        border: round $foreground 20%;
+        border-title-color: $text;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        padding: 0 1;
+        &.-open {
+            display: block;
+        }
+        &:focus-within {
+            border: round $border;
+        }
+        .filter-heading {
+            height: 1;
+            color: $text-secondary;
+        }
+        #filter-chips {
+            height: auto;
+            max-height: 6;
+            border: none;
+            padding: 0;
+            background: transparent;
+        }
+        #filter-chips-empty {
+            height: auto;
+            color: $text-muted;
+        }
+        #filter-columns {
+            height: 1fr;
+            margin-top: 1;
+        }
+        #filter-categories {
+            width: 32;
+            height: 1fr;
+            border: none;
+            padding: 0;
+            background: transparent;
+            border-right: vkey $foreground 20%;
+        }
+        #filter-values-box {
+            width: 1fr;
+            height: 1fr;
+            padding-left: 1;
+        }
+        #filter-values-title {
+            height: 1;
+            color: $text-secondary;
+        }
+        #filter-search {
+            margin: 0 0 1 0;
+            background: $boost;
+        }
+        #filter-values {
+            height: auto;
+            max-height: 1fr;
+            border: none;
+            padding: 0;
+            background: transparent;
+        }
+        #filter-no-match {
+            height: auto;
+            color: $text-muted;
+        }
+        #filter-dates {
+            height: auto;
+        }
+        .filter-date-label {
+            height: 1;
+        }
+        #filter-before, #filter-since {
+            background: $boost;
+            width: 16;
+        }
+        .filter-date-error {
+            height: auto;
+            margin-bottom: 1;
+        }
+        #filter-note {
+            height: auto;
+            color: $text-muted;
+            margin-top: 1;
+        }
+        #filter-clear {
+            margin-top: 1;
+        }
+    }
+    """
+
     BINDINGS = [
         Binding("x", "clear_category", L.KEY_FILTER_CLEAR, id="users.filters.clear"),
         Binding("down", "to_values", L.KEY_FILTER_OPEN, id="users.filters.to_values", show=False),
     ]
 
     class Changed(Message):
-        def __init__(self, state: FilterState) -> None:
+        def __init__(self, state: FilterState, panel: "FilterPanel | None" = None) -> None:
             super().__init__()
             self.state = state
+            self.panel = panel
 
-    def __init__(self, state: FilterState, *, id: str | None = None) -> None:
+        @property
+        def control(self) -> "FilterPanel | None":
+            return self.panel
+
+    def __init__(
+        self,
+        state: FilterState,
+        *,
+        empty_text: str = L.FILTER_NONE_SELECTED,
+        hidden: Iterable[Category] = (),
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.state = state
+        self.empty_text = empty_text  # shown when nothing is ticked
+        self.hidden = frozenset(hidden)  # categories this screen does not offer
         self.facets: list[Facet] = []
         self.category: Category | None = None
         self._chips: list[Chip] = []
@@ -114,7 +225,7 @@ class FilterPanel(Vertical):
         self.border_subtitle = L.FILTER_HINT
         yield Static(Content.styled(L.FILTER_SELECTED, "bold"), classes="filter-heading")
         yield FilterChips(id="filter-chips")
-        yield Static(Content(L.FILTER_NONE_SELECTED), id="filter-chips-empty")
+        yield Static(Content(self.empty_text), id="filter-chips-empty")
         with Horizontal(id="filter-columns"):
             yield FilterCategories(id="filter-categories")
             with Vertical(id="filter-values-box"):
@@ -135,7 +246,8 @@ class FilterPanel(Vertical):
     # ---- filling
 
     def set_facets(self, facets: list[Facet]) -> None:
-        """The categories offered (computed by the section from the store)."""
+        """The categories offered (computed by the screen from the store), minus the hidden ones."""
+        facets = [f for f in facets if f.category not in self.hidden]
         self.facets = facets
         categories = self.query_one(FilterCategories)
         highlighted = self.category
@@ -243,7 +355,7 @@ class FilterPanel(Vertical):
         elif self.category is not None:
             self._fill_values()
         if post:
-            self.post_message(self.Changed(self.state))
+            self.post_message(self.Changed(self.state, self))
 
     def _change(self, state: FilterState) -> None:
         if state != self.state:

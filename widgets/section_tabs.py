@@ -8,17 +8,22 @@ from textual.widgets import ContentSwitcher, TabbedContent, TabPane
 from entconsole import labels as L
 
 
+TAB_KEYS = Binding.Group(L.QP_KEY_TABS, compact=True)
+
+
 class SectionTabs(TabbedContent):
     """A TabbedContent whose tabs are also reachable while a list has focus.
 
-    < and > are typed text in an Input, so they never fire while one has focus.
-    They stay out of the crowded footer: the help (?) lists them.
+    Every tabbed section uses it, so < and > switch tabs the same way
+    everywhere (a section may add letter shortcuts of its own). They are typed
+    text in an Input, so they never fire while one has focus. The footer shows
+    them as one compact entry ("< > Onglets"); the help (?) lists each.
     After a switch, the new tab's `focus_main()` (if any) gets the focus.
     """
 
     BINDINGS = [
-        Binding("less_than_sign", "step(-1)", L.KEY_SR_PREV_TAB, id="tabs.previous", show=False),
-        Binding("greater_than_sign", "step(1)", L.KEY_SR_NEXT_TAB, id="tabs.next", show=False),
+        Binding("less_than_sign", "step(-1)", L.KEY_SR_PREV_TAB, id="tabs.previous", group=TAB_KEYS),
+        Binding("greater_than_sign", "step(1)", L.KEY_SR_NEXT_TAB, id="tabs.next", group=TAB_KEYS),
     ]
 
     @property

@@ -140,21 +140,36 @@ class UserList(ScrollView, can_focus=True):
     class Opened(Message):
         """Enter on a row: open that user's card."""
 
-        def __init__(self, user_id: str) -> None:
+        def __init__(self, user_list: "UserList", user_id: str) -> None:
             super().__init__()
+            self.user_list = user_list
             self.user_id = user_id
 
+        @property
+        def control(self) -> "UserList":
+            return self.user_list
+
     class MarksChanged(Message):
-        def __init__(self, count: int) -> None:
+        def __init__(self, user_list: "UserList", count: int) -> None:
             super().__init__()
+            self.user_list = user_list
             self.count = count
+
+        @property
+        def control(self) -> "UserList":
+            return self.user_list
 
     class SortRequested(Message):
         """A click on a column title."""
 
-        def __init__(self, key: SortKey) -> None:
+        def __init__(self, user_list: "UserList", key: SortKey) -> None:
             super().__init__()
+            self.user_list = user_list
             self.key = key
+
+        @property
+        def control(self) -> "UserList":
+            return self.user_list
 
     def __init__(self, structure_id: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -186,7 +201,7 @@ class UserList(ScrollView, can_focus=True):
         before = len(self.marked)
         self.marked = {i: None for i in self.marked if i in keep}
         if len(self.marked) != before:
-            self.post_message(self.MarksChanged(len(self.marked)))
+            self.post_message(self.MarksChanged(self, len(self.marked)))
         self.refresh()
 
     @property
@@ -205,7 +220,7 @@ class UserList(ScrollView, can_focus=True):
     def clear_marks(self) -> None:
         if self.marked:
             self.marked = {}
-            self.post_message(self.MarksChanged(0))
+            self.post_message(self.MarksChanged(self, 0))
             self.refresh()
 
     def move_to(self, user_id: str) -> bool:
@@ -314,7 +329,7 @@ class UserList(ScrollView, can_focus=True):
             del self.marked[user.id]
         else:
             self.marked[user.id] = None
-        self.post_message(self.MarksChanged(len(self.marked)))
+        self.post_message(self.MarksChanged(self, len(self.marked)))
         old = self.cursor
         self._set_cursor(self.cursor + 1)  # mark and move on, as file managers do
         self._refresh_rows(old)
@@ -327,7 +342,7 @@ class UserList(ScrollView, can_focus=True):
                 self.marked.pop(user_id, None)
         else:
             self.marked.update(dict.fromkeys(shown))
-        self.post_message(self.MarksChanged(len(self.marked)))
+        self.post_message(self.MarksChanged(self, len(self.marked)))
         self.refresh()
 
     def action_open(self) -> None:
@@ -335,12 +350,12 @@ class UserList(ScrollView, can_focus=True):
         if user is None:
             self.app.bell()
             return
-        self.post_message(self.Opened(user.id))
+        self.post_message(self.Opened(self, user.id))
 
     def on_click(self, event: events.Click) -> None:
         if event.y == 0:
             key = SortKey.PROFILE if event.x >= LEAD_WIDTH + name_width(self.size.width) + 2 else SortKey.NAME
-            self.post_message(self.SortRequested(key))
+            self.post_message(self.SortRequested(self, key))
             return
         index = self.scroll_offset.y + event.y - 1
         if 0 <= index < len(self.users):

@@ -26,7 +26,6 @@ from entconsole.services.accounts import (
     deletion_kind,
     fed_by_feed,
     local_admins,
-    may_change_connection,
 )
 from entconsole.services.duplicates import is_blocking
 from entconsole.services.session import Session

@@ -9,6 +9,7 @@ import pytest
 from entconsole import labels as L
 from entconsole.models import ADMIN_LOCAL, Group, GroupType, Profile, SchoolClass, Source, User
 from entconsole.services import user_card as facts
+from entconsole.services import accounts
 from entconsole.services.accounts import detach_from_structure
 from entconsole.services.session import Session
 from entconsole.services.users import UserQuery, query_users
@@ -101,10 +102,10 @@ def test_detached_banner_and_struck_structure(session):
 
 def test_connection_data_of_another_admin_is_locked(session):
     other_admin = next(u for u in session.store.all(User) if u.is_admin and u.id != session.admin_id)
-    assert not facts.may_change_connection(session, other_admin)
-    assert facts.may_change_connection(session, session.admin)
+    assert not accounts.may_change_connection(session, other_admin)
+    assert accounts.may_change_connection(session, session.admin)
     teacher = users(session, profiles=frozenset({Profile.TEACHER}))[0]
-    assert facts.may_change_connection(session, teacher)
+    assert accounts.may_change_connection(session, teacher)
 
 
 def test_admin_right_and_deletion_offers(session):
