@@ -2227,3 +2227,4 @@ QP_PALETTE_ACTIONS = (
     ("Historique des signalements", "Les signalements déjà traités", "reports", "history"),
 )
 RT_YC_LINE_SHARE = "    • {resource} : partage à {groups}"
+RT_DELETION_KIND = {"delete": "à supprimer", "predelete": "à pré-supprimer"}

@@ -203,6 +203,8 @@ def _user_items(session: Session, step: Step, rule) -> list[Item]:
         if reason is None:
             continue
         kind = deletion_kind(user) if step is Step.MANUAL_ACCOUNTS else None
+        if kind is not None:
+            reason = f"{reason} · {L.RT_DELETION_KIND[kind]}"
         items.append(Item(user.id, user.display_name, reason, user.id in kept, kind))
     return sorted(items, key=lambda i: (fold(i.label), i.id))
 
