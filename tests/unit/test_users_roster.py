@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 from entconsole.models import Profile, User
 from entconsole.services.session import Session
 from entconsole.services.user_list import Category, FilterState
-from entconsole.services.users import UserQuery, _search_key, _sort_key, query_users, sort_key_name
+from entconsole.services.users import (
+    UserQuery,
+    _search_key,
+    _sort_key,
+    query_users,
+    sort_key_name,
+    structure_users,
+)
 from entconsole.store import Store
 from entconsole.text import fold
 from tests.conftest import TODAY
@@ -33,8 +40,14 @@ QUERIES = [
 ]
 
 
-def answers(store: Store, sid: str) -> list[list[str]]:
-    return [[u.id for u in query_users(store, sid, q)] for q in QUERIES]
+def answers(store: Store, sid: str) -> list:
+    by_index = [store.get(User, i) for i in store.ids_by(User, "structure", sid)]
+    walked = [
+        sorted(u.id for u in structure_users(store, sid)),
+        sorted(u.id for u in structure_users(store, sid, include_removed=True)),
+    ]
+    assert walked == [sorted(u.id for u in by_index if sid in u.structures), sorted(u.id for u in by_index)]
+    return walked + [[u.id for u in query_users(store, sid, q)] for q in QUERIES]
 
 
 def fresh(path) -> Store:
