@@ -2,18 +2,19 @@
 
 ``TrainingApp`` is the console (``EntConsoleApp``) plus a small panel docked
 at the bottom of every full screen: the scenario's title, steps done / total
-with a tick per step, the current instruction, and its hint on F9. The panel
-re-reads the checks whenever the store's revision changes (the trainee's own
-actions, or another session's), and a toast says when a step turns true.
+with a tick per step, the current instruction, and its hint on F9 (F8 lists
+every step). The panel re-reads the checks whenever the store's revision
+changes (the trainee's own actions, or another session's), and a toast says
+when a step turns true.
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from entconsole import labels as L
 from entconsole.app import EntConsoleApp
@@ -52,7 +53,9 @@ class TrainingPanel(Vertical):
         for n, ok in enumerate(done):
             ticks += [" "] if n else []
             ticks.append(("✓", "$success bold") if ok else ("·", "$text-muted"))
-        key = app.key_for("training.hint", "f9") if isinstance(app, EntConsoleApp) else "F9"
+        console = isinstance(app, EntConsoleApp)
+        hint_key = app.key_for("training.hint", "f9") if console else "F9"
+        steps_key = app.key_for("training.steps", "f8") if console else "F8"
         head = Content.assemble(
             (L.TRAIN_PANEL_TITLE.format(title=scenario.title), "bold"),
             "  ",
@@ -60,7 +63,9 @@ class TrainingPanel(Vertical):
             "  ",
             *ticks,
             "  ",
-            (L.TRAIN_PANEL_HINT_KEY.format(key=key), "$text-muted"),
+            (L.TRAIN_PANEL_HINT_KEY.format(key=hint_key), "$text-muted"),
+            "  ",
+            (L.TRAIN_PANEL_STEPS_KEY.format(key=steps_key), "$text-muted"),
         )
         self.query_one(".training-head", Static).update(head)
         current = state.current if state else 0
@@ -80,6 +85,7 @@ class TrainingApp(EntConsoleApp):
     CSS_PATH = "training.tcss"
     BINDINGS = [
         Binding("f9", "training_hint", L.TRAIN_KEY_HINT, id="training.hint", priority=True),
+        Binding("f8", "training_steps", L.TRAIN_KEY_STEPS, id="training.steps", priority=True),
     ]
 
     def __init__(self, sandbox: Sandbox, notice: str | None = None) -> None:
@@ -143,14 +149,10 @@ class TrainingApp(EntConsoleApp):
         self.progress = new
         if announce and old is not None:
             for n, (was, now) in enumerate(zip(old.done, new.done), start=1):
-                step = self.scenario.steps[n - 1]
                 if now and not was:
-                    self.notify(L.TRAIN_STEP_DONE.format(n=n, instruction=step.instruction), markup=False)
+                    self.notify(L.TRAIN_STEP_DONE.format(n=n), markup=False)
                 elif was and not now:
-                    self.notify(
-                        L.TRAIN_STEP_UNDONE.format(n=n, instruction=step.instruction),
-                        severity="warning", markup=False,
-                    )
+                    self.notify(L.TRAIN_STEP_UNDONE.format(n=n), severity="warning", markup=False)
             if new.finished and not old.finished:
                 self.notify(L.TRAIN_PANEL_FINISHED, markup=False)
         if old is None or old.done != new.done:
@@ -161,3 +163,40 @@ class TrainingApp(EntConsoleApp):
     def action_training_hint(self) -> None:
         self._show_hint = not self._show_hint
         self._update_panels()
+
+    def action_training_steps(self) -> None:
+        if isinstance(self.screen, StepsScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(StepsScreen(self.scenario, self.progress))
+
+
+class StepsScreen(ModalScreen[None]):
+    """Every step of the scenario with its tick, instruction and hint."""
+
+    BINDINGS = [Binding("escape", "close", L.TRAIN_STEPS_CLOSE, id="training.steps_close")]
+
+    def __init__(self, scenario: Scenario, state: Progress | None) -> None:
+        super().__init__(id="training-steps")
+        self.scenario = scenario
+        self.state = state
+
+    def compose(self):
+        done = self.state.done if self.state else (False,) * len(self.scenario.steps)
+        with Vertical(id="training-steps-box") as box, VerticalScroll(id="training-steps-list"):
+            box.border_title = L.TRAIN_STEPS_TITLE.format(title=self.scenario.title)
+            box.border_subtitle = L.TRAIN_PANEL_COUNT.format(done=sum(done), total=len(done))
+            for n, (step, ok) in enumerate(zip(self.scenario.steps, done), start=1):
+                mark = ("✓ ", "$success bold") if ok else ("· ", "$text-muted")
+                yield Static(
+                    Content.assemble(mark, (f"{n}. ", "bold"), step.instruction),
+                    classes="training-steps-step",
+                )
+                if step.hint:
+                    yield Static(
+                        Content(L.TRAIN_STEPS_HINT.format(hint=step.hint)), classes="training-steps-hint"
+                    )
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -19,3 +19,7 @@ def test_training_panel_on_home(snap_compare, tmp_path):
 
 def test_training_panel_hint_in_users(snap_compare, tmp_path):
     assert snap_compare(training_app(tmp_path, "rentree-2024"), press=["2", "f9"], terminal_size=SIZE)
+
+
+def test_training_steps_overview(snap_compare, tmp_path):
+    assert snap_compare(training_app(tmp_path, "comptes-manuels"), press=["f8"], terminal_size=SIZE)
