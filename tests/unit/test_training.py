@@ -263,3 +263,18 @@ def test_trainee_names_become_folder_names():
     assert trainee_slug("../../etc") == "etc"
     with pytest.raises(ScenarioError):
         trainee_slug("../")
+
+
+# ---- layering: the training core is core code
+
+
+def test_training_core_never_loads_textual():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, entconsole.training.sandbox, entconsole.training.checks, entconsole.commands.train;"
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
