@@ -12,10 +12,11 @@ built from them.
 
 from __future__ import annotations
 
+import inspect
 import os
 from datetime import date
 from functools import partial
-from typing import Any, Iterable
+from typing import Any, Awaitable, Callable, Iterable
 
 from pydantic import ValidationError
 from textual import work
@@ -151,6 +152,27 @@ class EntConsoleApp(App[None], inherit_bindings=False):
         if action in ("section", "journal"):
             return self.main_screen is not None
         return True
+
+    def push_screen(self, screen: Any, callback: Any = None, wait_for_dismiss: bool = False, **kwargs: Any) -> Any:
+        """Push a screen; what its callback does after a confirmation gets the same net as keys."""
+        if callback is not None:
+            callback = self._guarded(callback)
+        return super().push_screen(screen, callback, wait_for_dismiss, **kwargs)
+
+    def _guarded(self, callback: Callable[..., Any]) -> Callable[[Any], Awaitable[None]]:
+        wanted = len(inspect.signature(callback).parameters)  # Textual passes what it takes
+
+        async def guarded(result: Any) -> None:
+            try:
+                outcome = callback(*(result,)[:wanted])
+                if inspect.isawaitable(outcome):
+                    await outcome
+            except (StoreError, ServiceError) as error:
+                self.notify(error.message, severity="error", markup=False, timeout=15)
+            except ValidationError as error:
+                self.notify(invalid_value_message(error), severity="error", markup=False, timeout=15)
+
+        return guarded
 
     async def _dispatch_action(self, namespace: Any, action_name: str, params: Any) -> bool:
         """Run a key's action; a store failure or refusal becomes a toast, not a crash.

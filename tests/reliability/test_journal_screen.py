@@ -213,3 +213,19 @@ async def test_read_only_directory_and_busy_lock_in_the_console(demo_path, app):
         finally:
             holder.kill()
             holder.join()
+
+
+async def test_a_store_error_after_a_confirmation_is_a_toast(app):
+    """The net under every confirmation's callback, whatever screen opened it."""
+    from entconsole.store import StoreWriteError
+
+    async with app.run_test(size=SIZE) as pilot:
+        def confirmed(ok):
+            raise StoreWriteError("Écriture impossible : essai.")
+
+        app.push_screen(ConfirmScreen("Essai", "Confirmer ?"), confirmed)
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert app.is_running and "Écriture impossible : essai." in messages(app)
+        assert isinstance(app.screen, MainScreen)
