@@ -1629,7 +1629,7 @@ TRAIN_CLI_HELP = (
     "(relancer reprend où l'on en était), ou, avec --report, la progression de chaque stagiaire."
 )
 TRAIN_CLI_HELP_TRAINEE = "nom du stagiaire (par défaut : le compte système)"
-TRAIN_CLI_HELP_DIR = "dossier des bacs à sable de la salle"
+TRAIN_CLI_HELP_DIR = "dossier des bacs à sable de la salle (par défaut $ENTCONSOLE_TRAINING_DIR)"
 TRAIN_CLI_HELP_RESET = "repartir de zéro (efface le bac à sable du stagiaire)"
 TRAIN_CLI_HELP_REPORT = "pour le formateur : la progression de chaque stagiaire du dossier DOSSIER"
 TRAIN_CLI_HELP_JSON = "sortie JSON"

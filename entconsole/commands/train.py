@@ -22,7 +22,10 @@ dir_type = click.Path(file_okay=False, path_type=Path)
 @click.command("train", help=L.TRAIN_CLI_HELP)
 @click.argument("scenario", required=False, metavar="SCÉNARIO")
 @click.option("--trainee", metavar="NOM", default=None, help=L.TRAIN_CLI_HELP_TRAINEE)
-@click.option("--dir", "root", type=dir_type, default=None, metavar="DOSSIER", help=L.TRAIN_CLI_HELP_DIR)
+@click.option(
+    "--dir", "root", type=dir_type, default=None, metavar="DOSSIER", envvar="ENTCONSOLE_TRAINING_DIR",
+    help=L.TRAIN_CLI_HELP_DIR,
+)
 @click.option("--reset", is_flag=True, help=L.TRAIN_CLI_HELP_RESET)
 @click.option("--report", "report_dir", type=dir_type, default=None, metavar="DOSSIER", help=L.TRAIN_CLI_HELP_REPORT)
 @click.option("--json", "as_json", is_flag=True, help=L.TRAIN_CLI_HELP_JSON)

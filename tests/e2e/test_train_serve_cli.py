@@ -170,3 +170,9 @@ def test_serve_answers_on_localhost_then_stops(tmp_path):
         process.terminate()
         process.wait(timeout=20)
     assert process.returncode is not None
+
+
+def test_training_dir_from_the_environment(runner, tmp_path):
+    result = runner.invoke(main, ["train", "ete-flash-blocage", "--trainee", "Chloé"],
+                           env={"ENTCONSOLE_TRAINING_DIR": str(tmp_path)})
+    assert (tmp_path / "ete-flash-blocage" / "chloe" / "store.json").exists(), result.output
