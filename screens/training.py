@@ -10,6 +10,9 @@ when a step turns true.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -159,6 +162,20 @@ class TrainingApp(EntConsoleApp):
             self._show_hint = False  # a new step: its hint stays hidden until asked
         self._update_panels()
         return new
+
+    def console_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The console's palette entries, then the training's two."""
+        yield from super().console_commands(screen)
+        yield SystemCommand(
+            L.TRAIN_KEY_HINT,
+            L.TRAIN_PALETTE_HINT.format(key=self.key_for("training.hint", "f9", long=True)),
+            self.action_training_hint,
+        )
+        yield SystemCommand(
+            L.TRAIN_KEY_STEPS,
+            L.TRAIN_PALETTE_STEPS.format(key=self.key_for("training.steps", "f8", long=True)),
+            self.action_training_steps,
+        )
 
     def action_training_hint(self) -> None:
         self._show_hint = not self._show_hint

@@ -69,6 +69,13 @@ async def test_panel_shows_progress_and_the_hint_on_f9(tmp_path):
             assert f"· {n}. " + " ".join(step.instruction.split())[:40] in text
         await pilot.press("f8")
         assert isinstance(app.screen, MainScreen)
+        # and both in the command palette
+        await pilot.press("ctrl+p", *"indice")
+        await pilot.pause(0.3)
+        assert L.TRAIN_KEY_HINT in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert scenario.steps[0].hint in panel_text(app)
 
 
 async def test_crisis_by_keyboard(tmp_path):
