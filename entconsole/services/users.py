@@ -195,10 +195,14 @@ def _row(user: User, structure_id: str) -> Row:
 
 
 def _build_roster(store: Store, structure_id: str) -> _Roster:
-    users = [u for uid in store.ids_by(User, "structure", structure_id) if (u := store.get(User, uid))]
-    keyed = sorted([(_sort_key(u), u) for u in users], key=itemgetter(0))
+    users = store.find(User, "structure", structure_id)
+    fold_part = _fold_part
+    keyed = sorted([((fold_part(u.last_name), fold_part(u.first_name), u.id), u) for u in users], key=itemgetter(0))
     sort_keys = [k for k, _ in keyed]
-    rows = [_row(u, structure_id) for _, u in keyed]
+    rows = [
+        (" ".join(p for p in (k[1], k[0]) if p), u, structure_id in u.structures, predeletion_state(u))
+        for k, u in keyed
+    ]  # as _row(u) does, from the folded parts already at hand
     return _Roster(store.generation, sort_keys, rows)
 
 
