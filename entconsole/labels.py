@@ -2230,3 +2230,9 @@ QP_PALETTE_ACTIONS = (
 )
 RT_YC_LINE_SHARE = "    • {resource} : partage à {groups}"
 RT_DELETION_KIND = {"delete": "à supprimer", "predelete": "à pré-supprimer"}
+RT_PALETTE = (
+    ("La rentrée : liste de contrôle", "Les 9 étapes du guide du changement d'année · touche {key}", None),
+    ("Bascule d'année (aperçu)", "Ce que la bascule ferait, puis la bascule · touche {key} puis b", "year_change"),
+    ("Partages purgés par la bascule", "Partages aux classes, à partager nominativement · touche {key} puis p", "shares"),
+    ("Favoris de partage", "Favoris des utilisateurs de l'école, membres partis · touche {key} puis f", "bookmarks"),
+)

@@ -14,6 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from entconsole.screens.palette_actions import section_action_commands
+from entconsole.screens.rentree import rentree_commands
 
 
 def _strip_accents(text: str) -> str:
@@ -31,6 +32,7 @@ class ConsoleCommands(Provider):
     def _commands(self):
         yield from self.app.console_commands(self.screen)  # type: ignore[attr-defined]
         yield from section_action_commands(self.app)
+        yield from rentree_commands(self.app)
 
     async def discover(self) -> Hits:
         for command in self._commands():

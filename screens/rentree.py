@@ -7,10 +7,12 @@ with its dry run (`rentree_year.YearChangeScreen`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -29,6 +31,23 @@ if TYPE_CHECKING:
 TITLE_WIDTH = 54
 PERIOD_WIDTH = 24
 BAR_WIDTH = 18
+
+
+def rentree_commands(app) -> Iterator[SystemCommand]:
+    """Palette entries (ctrl+p): the checklist, the year change, the shares, the bookmarks."""
+    main = getattr(app, "main_screen", None)
+    if main is None:
+        return
+    key = app.key_for("main.rentree", "7", long=True)
+
+    def open_then(action: str | None) -> None:
+        app.show_section(main.current_section)  # back to the main screen first
+        main.action_rentree()
+        if action is not None:
+            app.call_later(lambda: getattr(app.screen, f"action_{action}")())
+
+    for title, help_text, action in L.RT_PALETTE:
+        yield SystemCommand(title, help_text.format(key=key), partial(open_then, action))
 
 
 def progress_bar(done: int, total: int) -> Content:

@@ -232,3 +232,16 @@ async def test_bookmarks_screen_add_remove_clean(make_app):
         await pilot.pause()
         assert len(colleagues().members) == before - 1  # the pre-deleted guest is out
         assert "pré-supprimé" not in screen_text(app)
+
+
+async def test_palette_opens_the_year_change(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"bascule d'annee")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, YearChangeScreen)
+        assert [type(s).__name__ for s in app.screen_stack][-2:] == ["RentreeScreen", "YearChangeScreen"]
