@@ -1934,6 +1934,9 @@ BENCH_MEASURE = {
     "single_block": "Blocage d'un compte, écrit sur disque",
     "single_block_vs_tinydb": "Blocage d'un compte (TinyDB JSONStorage)",
     "mass_block": "Blocage en lot des élèves",
+    "year_change_dry_run": "Bascule d'année : simulation",
+    "accounts_export": "Export des comptes (CSV classique)",
+    "checklist": "Liste de la rentrée (9 étapes)",
 }
 BENCH_STAT = {"median": "médiane", "p95": "p95", "once": "une fois", "peak": "max"}
 BENCH_OTHER = {

@@ -93,6 +93,19 @@ def mass_blocks(session: Session) -> list[float]:
     ]
 
 
+def other_actions(session: Session) -> dict[str, float]:
+    """Year-change dry run, classic accounts export (CSV bytes), rentrée checklist: once each."""
+    from entconsole.services.exports import ExportKind, export_accounts
+    from entconsole.services.rentree import checklist
+    from entconsole.services.year_change import plan_year_change
+
+    return {
+        "year_change_dry_run": timed(lambda: plan_year_change(session)),
+        "accounts_export": timed(lambda: export_accounts(session, ExportKind.CLASSIC)),
+        "checklist": timed(lambda: checklist(session)),
+    }
+
+
 # --------------------------------------------------------------------------- naive scans
 
 

@@ -191,6 +191,8 @@ def bench_size(
     ))
     masses = core.mass_blocks(session)
     add(Measure(users, "mass_block", "once", masses[0], extra={"unblock": masses[1]}))
+    for name, seconds in core.other_actions(session).items():
+        add(Measure(users, name, "once", seconds))
     return out
 
 

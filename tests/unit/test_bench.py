@@ -25,6 +25,9 @@ MEASURES = {
     "single_block": "floor",
     "single_block_vs_tinydb": "peer",
     "mass_block": None,
+    "year_change_dry_run": None,
+    "accounts_export": None,
+    "checklist": None,
 }
 
 
