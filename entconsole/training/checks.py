@@ -211,12 +211,6 @@ def users_named(store: Store, structure_id: str, name: str) -> list[User]:
     return [u for u in _school_users(store, structure_id) if fold(u.display_name) == wanted]
 
 
-def _user(store: Store, ctx: Context, name: str) -> User | None:
-    """The one account of the school shown as `name`; None when gone (or ambiguous)."""
-    found = users_named(store, ctx.structure_id, name)
-    return found[0] if len(found) == 1 else None
-
-
 def groups_named(store: Store, structure_id: str, name: str) -> list[Group]:
     wanted = fold(name)
     return [g for g in store.find(Group, "structure", structure_id) if fold(g.name) == wanted]
@@ -237,33 +231,30 @@ def _present(user: User, structure_id: str) -> bool:
 def evaluate(store: Store, ctx: Context, check: Check) -> bool:
     """Whether `check` holds on `store` for the school of `ctx`."""
     sid = ctx.structure_id
+    # "gone" checks hold for every account so named (none left counts);
+    # the others need one account so named that satisfies them
+    found = users_named(store, sid, check.user) if isinstance(check, UserCheck) else []
     match check:
         case UserDetached():
-            user = _user(store, ctx, check.user)
-            return user is None or sid not in user.structures
-        case UserAttached():
-            user = _user(store, ctx, check.user)
-            return user is not None and _present(user, sid)
+            return all(sid not in u.structures for u in found)
         case UserRemoved():
-            user = _user(store, ctx, check.user)
-            return user is None or user.delete_date is not None
+            return all(u.delete_date is not None for u in found)
+        case UserAttached():
+            return any(_present(u, sid) for u in found)
         case UserBlocked():
-            user = _user(store, ctx, check.user)
-            return user is not None and user.blocked == check.blocked
+            return bool(found) and all(u.blocked == check.blocked for u in found)
         case UserInClass():
-            user = _user(store, ctx, check.user)
             classes = {c.id for c in classes_named(store, sid, check.class_)}
-            return user is not None and bool(classes & set(user.classes))
+            return any(classes & set(u.classes) for u in found)
         case UserInGroup():
-            user = _user(store, ctx, check.user)
             groups = {g.id for g in groups_named(store, sid, check.group)}
-            return user is not None and bool(groups & set(user.groups))
+            return any(groups & set(u.groups) for u in found)
         case UserCreated():
             first, last = fold(check.first_name), fold(check.last_name)
-            children = [_user(store, ctx, name) for name in check.children]
-            if any(child is None for child in children):
+            children = [users_named(store, sid, name) for name in check.children]
+            if any(len(named) != 1 for named in children):
                 return False
-            wanted_children = {c.id for c in children if c is not None}
+            wanted_children = {named[0].id for named in children}
             return any(
                 fold(u.first_name) == first and fold(u.last_name) == last
                 and u.profile is check.profile and u.source is check.source

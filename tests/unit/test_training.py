@@ -278,3 +278,19 @@ def test_training_core_never_loads_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_homonym_created_later_does_not_pass_for_a_detachment(tmp_path):
+    from entconsole.services.accounts import detach_from_structure
+    from entconsole.services.user_create import NewUser, create_user
+
+    scenario = find_scenario("rentree-2024")
+    store = build_start(scenario, tmp_path / "start.json")
+    session = session_for(store, scenario)
+    ctx = Context(session.structure_id, scenario.start.today)
+    detached = scenario.steps[0].checks[0]
+    assert detached.user == "Lefebvre Clément"
+    create_user(session, NewUser(first_name="Clément", last_name="Lefebvre", profile=Profile.TEACHER))
+    teacher = next(u for u in store.all(User) if u.display_name == "Lefebvre Clément" and u.source.value != "MANUAL")
+    detach_from_structure(session, teacher.id)
+    assert not evaluate(store, ctx, detached)  # the new homonym is still here
