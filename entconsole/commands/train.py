@@ -79,9 +79,12 @@ def _report(root: Path, as_json: bool) -> None:
             click.echo(L.TRAIN_CLI_REPORT_ERROR.format(trainee=r.trainee, title=r.scenario.title, error=r.error))
             continue
         marks = " ".join(f"{n}{'✓' if ok else '·'}" for n, ok in enumerate(r.progress.done, start=1))
-        click.echo(L.TRAIN_CLI_REPORT_LINE.format(
+        line = L.TRAIN_CLI_REPORT_LINE.format(
             trainee=r.trainee, title=r.scenario.title, done=r.progress.count, total=r.progress.total, marks=marks,
-        ))
+        )
+        if r.last_action is not None:
+            line += L.TRAIN_CLI_REPORT_ACTIVITY.format(count=r.actions, time=r.last_action.strftime("%H:%M"))
+        click.echo(line)
 
 
 @click.command("scenarios", help=L.TRAIN_CLI_SCENARIOS_HELP)

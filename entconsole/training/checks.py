@@ -22,7 +22,9 @@ vocabulary (every field but `kind` is required unless a default is shown):
 
 Users are named as the users list shows them, "Nom Prénom" (`"Lefebvre
 Clément"`); names, titles and texts are compared without accents, case or
-hyphens. Profiles use the store's codes: Teacher, Student, Relative,
+hyphens. A departure (`user_detached`, `user_removed`) must hold for every
+account so named (a homonym created later keeps it false); the other user
+checks need one account so named that satisfies them. Profiles use the store's codes: Teacher, Student, Relative,
 Personnel, Guest. Pupils in `children` are named the same way.
 
 Validation (pydantic) catches unknown kinds, missing or extra fields and bad

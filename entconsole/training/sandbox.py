@@ -19,11 +19,12 @@ import orjson
 import platformdirs
 
 from entconsole import labels as L
+from entconsole.models import JournalEntry
 from entconsole.store import Store, StoreError
 from entconsole.text import fold
 from entconsole.training.progress import Progress, progress
 from entconsole.training.scenarios import Scenario, ScenarioError, parse_scenario
-from entconsole.training.setup import build_start
+from entconsole.training.setup import SETUP_ACTOR, build_start
 
 STORE_FILE = "store.json"
 SCENARIO_FILE = "scenario.toml"
@@ -85,6 +86,8 @@ class TraineeReport:
     scenario: Scenario
     progress: Progress | None  # None when the store cannot be read
     error: str | None = None
+    actions: int = 0  # the trainee's journal entries (the setup aside)
+    last_action: datetime | None = None
 
     def as_json(self) -> dict:
         steps = [
@@ -100,6 +103,8 @@ class TraineeReport:
             "total": len(self.scenario.steps),
             "finished": None if self.progress is None else self.progress.finished,
             "error": self.error,
+            "actions": self.actions,
+            "last_action": self.last_action.isoformat(timespec="seconds") if self.last_action else None,
             "steps": steps,
         }
 
@@ -118,7 +123,11 @@ def room_report(root: Path) -> list[TraineeReport]:
             continue  # not a sandbox of ours
         try:
             store = Store(folder / STORE_FILE, create=False)
-            reports.append(TraineeReport(meta.get("trainee", folder.name), scenario, progress(store, scenario)))
+            entries = [j for j in store.all(JournalEntry) if j.actor != SETUP_ACTOR]
+            reports.append(TraineeReport(
+                meta.get("trainee", folder.name), scenario, progress(store, scenario),
+                actions=len(entries), last_action=max((j.when for j in entries), default=None),
+            ))
         except (StoreError, ScenarioError) as exc:
             reports.append(TraineeReport(meta.get("trainee", folder.name), scenario, None, exc.message))
     return reports

@@ -87,12 +87,14 @@ def test_report_for_the_trainer(runner, tmp_path):
     result = runner.invoke(main, ["train", "--report", str(tmp_path)])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert any(line.startswith("Alice") and "1/3  1✓ 2· 3·" in line for line in lines)
-    assert any(line.startswith("Bruno") and "0/3  1· 2· 3·" in line for line in lines)
+    assert any(line.startswith("Alice") and "1/3  1✓ 2· 3·  (1 action(s), la dernière à " in line for line in lines)
+    assert any(line.startswith("Bruno") and line.endswith("0/3  1· 2· 3·") for line in lines)
     result = runner.invoke(main, ["train", "--report", str(tmp_path), "--json"])
     data = {row["trainee"]: row for row in orjson.loads(result.output)}
     assert data["Alice"]["done"] == 1 and [s["done"] for s in data["Alice"]["steps"]] == [True, False, False]
+    assert data["Alice"]["actions"] == 1 and data["Alice"]["last_action"] is not None
     assert data["Bruno"]["done"] == 0 and data["Bruno"]["total"] == 3
+    assert (data["Bruno"]["actions"], data["Bruno"]["last_action"]) == (0, None)
 
 
 def test_report_on_an_empty_folder(runner, tmp_path):
