@@ -73,44 +73,52 @@ def record_duplicates(tx: Transaction, changed: Iterable[User], pool: Iterable[U
     """Record duplicate pairs between `changed` accounts and the `pool` (same profile).
 
     A pair is kept when its score is blocking (> 3), at least one account is
-    not activated and neither ignores the other. Returns the pairs recorded.
+    not activated and neither ignores the other. A blocking score needs two
+    matching fields, so candidates are found through buckets keyed by pairs
+    of fields (never by one field alone, which would compare every pupil born
+    on the same day). Each account gets one write, whatever its new pairs.
+    Returns the number of pairs recorded.
     """
-    buckets: dict[tuple[str, object], list[User]] = defaultdict(list)
     pool = list(pool)
+    current: dict[str, User] = {u.id: u for u in pool}
+    buckets: dict[tuple, list[str]] = defaultdict(list)
     for user in pool:
         for key in _bucket_keys(user):
-            buckets[key].append(user)
-    current: dict[str, User] = {u.id: u for u in pool}
-    pairs = 0
+            buckets[key].append(user.id)
+    additions: dict[str, list[Duplicate]] = defaultdict(list)
+    recorded: set[frozenset[str]] = set()
     for user in changed:
         user = current.get(user.id, user)
-        seen: set[str] = set()
+        known = {d.user_id for d in user.duplicates}
         for key in _bucket_keys(user):
-            for other in buckets.get(key, ()):
-                if other.id == user.id or other.id in seen or other.profile is not user.profile:
+            for other_id in buckets.get(key, ()):
+                pair = frozenset((user.id, other_id))
+                if other_id == user.id or other_id in known or pair in recorded:
                     continue
-                seen.add(other.id)
-                other = current.get(other.id, other)
-                user = current.get(user.id, user)
-                if user.activated and other.activated:
+                other = current[other_id]
+                if other.profile is not user.profile or (user.activated and other.activated):
                     continue
                 if other.id in user.ignored_duplicates or user.id in other.ignored_duplicates:
-                    continue
-                if any(d.user_id == other.id for d in user.duplicates):
                     continue
                 score = duplicate_score(user, other)
                 if not is_blocking(score):
                     continue
-                user = tx.put(user.model_copy(update={"duplicates": user.duplicates + (Duplicate(user_id=other.id, score=score),)}))
-                other = tx.put(other.model_copy(update={"duplicates": other.duplicates + (Duplicate(user_id=user.id, score=score),)}))
-                current[user.id], current[other.id] = user, other
-                pairs += 1
-    return pairs
+                recorded.add(pair)
+                additions[user.id].append(Duplicate(user_id=other.id, score=score))
+                additions[other.id].append(Duplicate(user_id=user.id, score=score))
+    for user_id, found in additions.items():
+        user = current[user_id]
+        tx.put(user.model_copy(update={"duplicates": user.duplicates + tuple(found)}))
+    return len(recorded)
 
 
-def _bucket_keys(user: User) -> list[tuple[str, object]]:
-    keys: list[tuple[str, object]] = [("last", fold(user.last_name).replace(" ", "")),
-                                      ("first", fold(user.first_name).replace(" ", ""))]
-    if user.birth_date is not None:
-        keys.append(("birth", user.birth_date))
-    return keys
+def _norm(text: str | None) -> str:
+    return fold(text or "").replace(" ", "")
+
+
+def _bucket_keys(user: User) -> list[tuple]:
+    """Every pair of the four compared fields that the account has."""
+    fields = [("last", _norm(user.last_name)), ("first", _norm(user.first_name)),
+              ("birth", user.birth_date), ("email", _norm(user.email) or None)]
+    present = [(name, value) for name, value in fields if value]
+    return [(a, b) for i, a in enumerate(present) for b in present[i + 1:]]
