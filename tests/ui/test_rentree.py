@@ -73,7 +73,7 @@ async def test_step1_detach_the_teachers_who_left(make_app):
         await pilot.press("space", "space", "d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Retirer 2 comptes" in app.screen.text
+        assert "Retirer 2 comptes" in str(app.screen.text)
         await pilot.press("enter")
         await pilot.pause()
         for uid in left:
@@ -126,7 +126,7 @@ async def test_step5_clean_bookmarks_with_a_preview(make_app):
         await pilot.press("a", "c")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Tardif Noël (pré-supprimé)" in app.screen.text
+        assert "Tardif Noël (pré-supprimé)" in str(app.screen.text)
         await pilot.press("enter")
         await pilot.pause()
         colleagues = next(b for b in store.all(ShareBookmark) if b.name == "Collègues cycle 3")
@@ -169,7 +169,7 @@ async def test_year_change_dry_run_then_run(make_app):
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "11 classes supprimées" in app.screen.text
+        assert "11 classes supprimées" in str(app.screen.text)
         await pilot.press("escape")
         await pilot.pause()
         assert store.path.read_bytes() == raw
@@ -194,7 +194,7 @@ async def test_shares_share_a_class_blog_by_name(make_app):
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Blog de la classe CM1 A" in app.screen.text
+        assert "Blog de la classe CM1 A" in str(app.screen.text)
         await pilot.press("enter")
         await pilot.pause()
         blog = next(s for s in store.all(Share) if s.resource_name == "Blog de la classe CM1 A")
