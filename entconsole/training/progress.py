@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from entconsole import labels as L
 from entconsole.models import Structure
 from entconsole.store import Store
 from entconsole.training.checks import Context, evaluate
 from entconsole.training.scenarios import Scenario, ScenarioError
-from entconsole import labels as L
 
 
 def school_id(store: Store, scenario: Scenario) -> str:

@@ -8,8 +8,6 @@ tests call `refresh_progress` instead of waiting for its poll).
 
 from __future__ import annotations
 
-import pytest
-
 from entconsole import labels as L
 from entconsole.models import FlashMessage, Report, ReportAction, User
 from entconsole.screens.confirm import ConfirmScreen
