@@ -95,10 +95,15 @@ def yearchange_command(ctx, structure, dry_run, yes, as_json) -> None:
     if dry_run:
         if as_json:
             echo_json({"structure": session.structure.name, "dry_run": True, **plan_json(plan)})
+        elif plan.empty:
+            click.echo(L.RT_YC_NOTHING)
         else:
             click.echo(L.RT_YC_DRY_TITLE.format(structure=session.structure.name))
             for line in plan_lines(plan):
                 click.echo(line)
+        return
+    if plan.empty:
+        click.echo(L.RT_YC_NOTHING)
         return
     if not yes:
         for line in plan_lines(plan):

@@ -123,3 +123,10 @@ def test_yearchange_asks_on_a_terminal(run, demo_path, monkeypatch):
     result = run("yearchange", input="y\n")
     assert result.exit_code == 0, result.output
     assert "Bascule d'année faite" in result.output
+
+
+def test_yearchange_twice_has_nothing_left(run):
+    assert run("yearchange", "--yes").exit_code == 0
+    for args in (("yearchange", "--dry-run"), ("yearchange",)):
+        result = run(*args)
+        assert result.exit_code == 0 and "Rien à basculer" in result.output
