@@ -14,6 +14,7 @@ the profile's colour. Names are user data: always plain Content, never markup.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter, indexOf
 
 from rich.segment import Segment
 from textual import events
@@ -103,6 +104,17 @@ def header_content(width: int, sort: SortKey, descending: bool) -> Content:
     return row.truncate(width, pad=True)
 
 
+def _position(users: list[User], user_id: str, guess: int) -> int | None:
+    """Where `user_id` is in `users`: at `guess` most often, else found at C speed
+    (a Python loop cost 10+ ms per keystroke in a 100,000-account list)."""
+    if 0 <= guess < len(users) and users[guess].id == user_id:
+        return guess
+    try:
+        return indexOf(map(attrgetter("id"), users), user_id)
+    except ValueError:
+        return None
+
+
 class UserList(ScrollView, can_focus=True):
     """The structure's users matching the filters; Space marks, Enter opens."""
 
@@ -189,7 +201,9 @@ class UserList(ScrollView, can_focus=True):
         self.sort, self.descending = sort, descending
         index = 0
         if current is not None:
-            index = next((n for n, u in enumerate(users) if u.id == current.id), min(self.cursor, len(users) - 1))
+            index = _position(users, current.id, self.cursor)
+            if index is None:
+                index = min(self.cursor, len(users) - 1)
         self.cursor = max(0, index)
         self._update_virtual_size()
         self._scroll_to_cursor(center=False)
