@@ -17,6 +17,7 @@ from pathlib import Path
 
 import orjson
 import platformdirs
+from filelock import FileLock
 
 from entconsole import labels as L
 from entconsole.models import JournalEntry
@@ -62,21 +63,24 @@ def open_sandbox(root: Path, scenario: Scenario, trainee: str, *, reset: bool = 
     An existing sandbox is resumed as it is; `reset` throws it away first.
     """
     path = Path(root) / scenario.id / trainee_slug(trainee)
-    if reset and path.exists():
-        shutil.rmtree(path)
     sandbox = Sandbox(path, trainee, scenario)
-    if sandbox.store_path.exists():
-        return sandbox, False
-    path.mkdir(parents=True, exist_ok=True)
-    tmp = path / f".{STORE_FILE}.new"
-    if tmp.exists():
-        tmp.unlink()
-    build_start(scenario, tmp)  # raises before a half-made store is in place
-    tmp.replace(sandbox.store_path)
-    (path / SCENARIO_FILE).write_text(scenario.source, encoding="utf-8")
-    meta = {"trainee": trainee, "scenario": scenario.id, "title": scenario.title,
-            "created": datetime.now().isoformat(timespec="seconds")}
-    (path / META_FILE).write_bytes(orjson.dumps(meta, option=orjson.OPT_INDENT_2))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # two consoles started at once for the same trainee make one sandbox, not two
+    with FileLock(path.parent / f".{path.name}.lock"):
+        if reset and path.exists():
+            shutil.rmtree(path)
+        if sandbox.store_path.exists():
+            return sandbox, False
+        path.mkdir(exist_ok=True)
+        tmp = path / f".{STORE_FILE}.new"
+        if tmp.exists():
+            tmp.unlink()
+        build_start(scenario, tmp)  # raises before a half-made store is in place
+        (path / SCENARIO_FILE).write_text(scenario.source, encoding="utf-8")
+        meta = {"trainee": trainee, "scenario": scenario.id, "title": scenario.title,
+                "created": datetime.now().isoformat(timespec="seconds")}
+        (path / META_FILE).write_bytes(orjson.dumps(meta, option=orjson.OPT_INDENT_2))
+        tmp.replace(sandbox.store_path)  # last: a store in place means a whole sandbox
     return sandbox, True
 
 

@@ -294,3 +294,14 @@ def test_a_homonym_created_later_does_not_pass_for_a_detachment(tmp_path):
     teacher = next(u for u in store.all(User) if u.display_name == "Lefebvre Clément" and u.source.value != "MANUAL")
     detach_from_structure(session, teacher.id)
     assert not evaluate(store, ctx, detached)  # the new homonym is still here
+
+
+def test_two_consoles_started_together_make_one_sandbox(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    scenario = find_scenario("crise-signalement")
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _: open_sandbox(tmp_path, scenario, "Alice"), range(2)))
+    assert sorted(created for _, created in results) == [False, True]
+    assert len({sandbox.store_path for sandbox, _ in results}) == 1
+    assert [p.name for p in (tmp_path / "crise-signalement" / "alice").iterdir() if p.name.startswith(".")] == []
