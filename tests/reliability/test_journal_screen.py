@@ -66,7 +66,7 @@ async def test_journal_lists_filters_and_undoes(demo_path, app):
         assert len(journal.rows) == 1
         await pilot.press("enter", "u")
         assert isinstance(app.screen, ConfirmScreen)
-        assert L.USERS_BLOCKED.format(count=2) in app.screen.text
+        assert L.USERS_BLOCKED.format(count=2) in str(getattr(app.screen.text, "plain", app.screen.text))
         writes = app.store.write_count
         await pilot.press("escape")  # cancelled: nothing written
         assert app.store.write_count == writes
