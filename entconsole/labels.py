@@ -2240,3 +2240,4 @@ RT_PALETTE = (
     ("Partages purgés par la bascule", "Partages aux classes, à partager nominativement · touche {key} puis p", "shares"),
     ("Favoris de partage", "Favoris des utilisateurs de l'école, membres partis · touche {key} puis f", "bookmarks"),
 )
+IE_PDF_WORKING = "Préparation des {count} fiche(s)…"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -239,14 +239,24 @@ class SheetsPane(FilePane):
         session = self.session
         try:
             dist = distribution(session, self.filters.value(self))
-            data = sheets_pdf(dist, per_page, title=session.structure.name)
         except ServiceError as error:
             self.failed(error)
             return
         name = f"fiches-connexion-{session.structure.uai or 'ent'}-{session.today:%Y%m%d}.pdf"
+        self.query_one("#sht-result", Static).update(Content(L.IE_PDF_WORKING.format(count=dist.total)))
+        self._build_pdf(dist, per_page, session.structure.name, output_path(folder, name))
+
+    @work(thread=True, exclusive=True, group="sheets-pdf")
+    def _build_pdf(self, dist, per_page: int, title: str, path: Path) -> None:
+        """Drawing thousands of sheets takes seconds: off the UI thread (it reads no store)."""
+        try:
+            data = sheets_pdf(dist, per_page, title=title)
+        except ServiceError as error:
+            self.app.call_from_thread(self.failed, error)
+            return
         pages = -(-dist.total // per_page)
-        self.write_file(output_path(folder, name), data, lambda path: self.said(
-            "#sht-result", L.SHEET_WRITTEN.format(count=dist.total, per_page=per_page, pages=pages, path=path)))
+        self.app.call_from_thread(self.write_file, path, data, lambda written: self.said(
+            "#sht-result", L.SHEET_WRITTEN.format(count=dist.total, per_page=per_page, pages=pages, path=written)))
 
     @on(Button.Pressed, "#sht-mail")
     def _mail(self, event: Button.Pressed) -> None:

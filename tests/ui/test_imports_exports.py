@@ -86,6 +86,7 @@ async def test_sheets_counts_pdf_and_mail(make_app, workdir):
         await pilot.pause()
         app.screen.query_one("#sht-pdf").focus()
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         [pdf] = list(workdir.glob("fiches-connexion-*.pdf"))
         reader = PdfReader(io.BytesIO(pdf.read_bytes()))
