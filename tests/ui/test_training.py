@@ -89,6 +89,7 @@ async def test_crisis_by_keyboard(tmp_path):
         await pilot.press("s")  # …and delete the notification, in one action
         await pilot.pause()
         assert done(app) == (True, True, False)
+        await pilot.pause()  # the toasts are messages
         assert L.TRAIN_STEP_DONE.format(n=1) in toasts(app) and L.TRAIN_STEP_DONE.format(n=2) in toasts(app)
         assert "2/3 étapes" in panel_text(app)
         assert L.TRAIN_PANEL_STEP.format(n=3, instruction=app.scenario.steps[2].instruction) in panel_text(app)
