@@ -1644,6 +1644,7 @@ TRAIN_CLI_SCENARIOS_HELP = "La liste des scénarios de formation fournis, avec l
 TRAIN_CLI_SCENARIO_LINE = "{id} — {title} ({steps} étapes, le {today}, en tant que {admin})\n    {summary}"
 TRAIN_CLI_SCENARIO_HELP = "Scénarios de formation."
 TRAIN_CLI_CHECK_HELP = "Vérifie un fichier de scénario (format, contrôles, et noms présents dans la base de départ)."
+TRAIN_CLI_CHECK_DONE_AT_START = "{path} : étape(s) {steps} déjà faite(s) dans la base de départ : il n'y a rien à y faire."
 TRAIN_CLI_CHECK_OK = "{path} : scénario valide « {title} », {steps} étapes."
 # The progress panel
 TRAIN_PANEL_TITLE = "Formation : {title}"

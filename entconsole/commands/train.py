@@ -12,6 +12,7 @@ import click
 from entconsole import labels as L
 from entconsole.commands.common import EXIT_USAGE, echo_json, fail
 from entconsole.store import StoreError
+from entconsole.training.progress import progress
 from entconsole.training.sandbox import default_root, open_sandbox, room_report
 from entconsole.training.scenarios import ScenarioError, find_scenario, load_scenario, shipped_scenarios
 from entconsole.training.setup import build_start
@@ -111,11 +112,14 @@ def scenario_check(file: Path) -> None:
     try:
         scenario = load_scenario(file)
         with tempfile.TemporaryDirectory(prefix="entconsole-scenario-") as tmp:
-            build_start(scenario, Path(tmp) / "start.json")  # the names the checks use must exist
+            store = build_start(scenario, Path(tmp) / "start.json")  # the names the checks use must exist
+            already = [n for n, ok in enumerate(progress(store, scenario).done, start=1) if ok]
     except ScenarioError as exc:
         fail(exc.message)
     except StoreError as exc:
         fail(exc.message)
+    if already:  # a step with nothing to do teaches nothing
+        fail(L.TRAIN_CLI_CHECK_DONE_AT_START.format(path=file, steps=", ".join(map(str, already))))
     click.echo(L.TRAIN_CLI_CHECK_OK.format(path=file, title=scenario.title, steps=len(scenario.steps)))
 
 

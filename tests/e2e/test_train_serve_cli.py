@@ -50,6 +50,11 @@ def test_scenario_check_good_and_bad(runner, tmp_path):
     result = runner.invoke(main, ["scenario", "check", str(path)])
     assert result.exit_code == 1
     assert "étape 2, contrôle 1 : l'utilisateur « Jourdan Cedrik » n'existe pas" in result.output
+    # a step already true on the starting store: nothing to do, refused
+    path.write_text(good.replace('blocked = true', 'blocked = false', 1), encoding="utf-8")
+    result = runner.invoke(main, ["scenario", "check", str(path)])
+    assert result.exit_code == 1
+    assert "étape(s) 2 déjà faite(s) dans la base de départ" in result.output
     # a bad kind
     path.write_text(good.replace('kind = "user_blocked"', 'kind = "blocked"'), encoding="utf-8")
     result = runner.invoke(main, ["scenario", "check", str(path)])

@@ -305,3 +305,23 @@ def test_two_consoles_started_together_make_one_sandbox(tmp_path):
     assert sorted(created for _, created in results) == [False, True]
     assert len({sandbox.store_path for sandbox, _ in results}) == 1
     assert [p.name for p in (tmp_path / "crise-signalement" / "alice").iterdir() if p.name.startswith(".")] == []
+
+
+def test_start_changes_block_and_refuse_unknown_names(tmp_path):
+    text = GOOD.replace(
+        'school = "0601234X"\n',
+        'school = "0601234X"\n\n[[start.changes]]\nkind = "set_blocked"\nuser = "Jourdan Cédric"\nblocked = true\n',
+    )
+    scenario = parse_scenario(text, "essai", "essai.toml")
+    store = build_start(scenario, tmp_path / "a.json")
+    assert user(store, "Jourdan Cédric").blocked
+    assert progress(store, scenario).done == (False, True)  # the change made step 2 true from the start
+    missing = text.replace('user = "Jourdan Cédric"\nblocked = true', 'user = "Personne"\nblocked = true', 1)
+    with pytest.raises(ScenarioError, match="« Personne » introuvable"):
+        build_start(parse_scenario(missing, "essai", "essai.toml"), tmp_path / "b.json")
+    flash = GOOD.replace('school = "0601234X"\n', 'school = "0601234X"\n\n[[start.changes]]\nkind = "delete_flash"\ntitle = "Pas de tel message"\n')
+    with pytest.raises(ScenarioError, match="« Pas de tel message » introuvable"):
+        build_start(parse_scenario(flash, "essai", "essai.toml"), tmp_path / "c.json")
+    bad = GOOD.replace('school = "0601234X"\n', 'school = "0601234X"\n\n[[start.changes]]\nkind = "unblock_all"\n')
+    with pytest.raises(ScenarioError, match="départ \\[start\\], changement 1 : type « unblock_all » inconnu"):
+        parse_scenario(bad, "essai", "essai.toml")
