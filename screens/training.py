@@ -30,7 +30,7 @@ PROGRESS_POLL_SECONDS = 0.5  # the check is cheap: a revision number compared
 
 
 class TrainingPanel(Vertical):
-    """Title, ticks, current instruction and (on F2) its hint."""
+    """Title, ticks, current instruction and (on F9) its hint."""
 
     def __init__(self, scenario: Scenario) -> None:
         super().__init__(classes="training-panel")
