@@ -18,6 +18,7 @@ from __future__ import annotations
 import errno
 import gc
 import os
+import threading
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -184,34 +185,42 @@ class Index:
 
     Built from the table on first use, then kept up to date by commits: a
     load does not pay for indexes nobody asks for (at 100,000 accounts,
-    building them all costs about a second).
+    building them all costs about a second). A thread may build it (query
+    workers, :meth:`Store.warm_indexes`): a build and a commit's changes to
+    the documents and indexes hold the state's lock, so a build never
+    misses a change.
     """
 
-    __slots__ = ("keys_of", "_docs", "_map")
+    __slots__ = ("keys_of", "_docs", "_map", "_lock")
 
-    def __init__(self, keys_of: Callable[[Any], Iterable[Any]], docs: dict[str, Doc]) -> None:
+    def __init__(
+        self, keys_of: Callable[[Any], Iterable[Any]], docs: dict[str, Doc], lock: threading.RLock
+    ) -> None:
         self.keys_of = keys_of
         self._docs = docs
         self._map: dict[Any, set[str]] | None = None
+        self._lock = lock
 
     @property
     def map(self) -> dict[Any, set[str]]:
         if self._map is None:
-            built: dict[Any, set[str]] = defaultdict(set)
-            keys_of = self.keys_of
-            for doc_id, doc in self._docs.items():
-                for key in keys_of(doc):
-                    built[key].add(doc_id)
-            self._map = built
+            with self._lock:
+                if self._map is None:
+                    built: dict[Any, set[str]] = defaultdict(set)
+                    keys_of = self.keys_of
+                    for doc_id, doc in list(self._docs.items()):
+                        for key in keys_of(doc):
+                            built[key].add(doc_id)
+                    self._map = built
         return self._map
 
-    def add(self, doc: Doc) -> None:
+    def add(self, doc: Doc) -> None:  # under the state's lock (see Store._commit)
         if self._map is None:
             return  # built from the documents when first used
         for key in self.keys_of(doc):
             self._map[key].add(doc.id)
 
-    def remove(self, doc: Doc) -> None:
+    def remove(self, doc: Doc) -> None:  # under the state's lock
         if self._map is None:
             return
         for key in self.keys_of(doc):
@@ -248,8 +257,9 @@ class _State:
         self.next_doc_id: dict[str, int] = {t: 1 for t in MODEL_BY_TABLE}
         # (table, id) that differ from the state this one was read after; None: all.
         self.changed: frozenset[tuple[str, str]] | None = None
+        self.lock = threading.RLock()  # documents and indexes change together (Index)
         self.indexes: dict[str, dict[str, Index]] = {
-            table: {name: Index(fn, self.docs[table]) for name, fn in specs.items()}
+            table: {name: Index(fn, self.docs[table], self.lock) for name, fn in specs.items()}
             for table, specs in INDEX_SPECS.items()
         }
 
@@ -574,6 +584,13 @@ class Store:
         """Ids of `model` documents whose `index` keys include `key`."""
         return self._state.indexes[model.TABLE][index].get(key)
 
+    def warm_indexes(self, tables: Iterable[str] = ("users",)) -> None:
+        """Build these tables' indexes now rather than at their first use (thread-safe)."""
+        state = self._state
+        for table in tables:
+            for index in state.indexes.get(table, {}).values():
+                index.map  # noqa: B018  (built on access)
+
     def count_by(self, model: type[Doc], index: str, key: Any) -> int:
         """len(ids_by(...)) without copying the ids."""
         return self._state.indexes[model.TABLE][index].count(key)
@@ -742,15 +759,16 @@ class Store:
             ) from exc
         # The file holds the new revision: bring memory in step.
         self._fingerprint = _fingerprint(self.path)
-        for (table, doc_id), doc in changes.items():
-            old = state.docs[table].get(doc_id)
-            if old is not None:
-                state.index_remove(table, old)
-            if doc is None:
-                state.docs[table].pop(doc_id, None)
-            else:
-                state.docs[table][doc_id] = doc
-                state.index_add(table, doc)
+        with state.lock:
+            for (table, doc_id), doc in changes.items():
+                old = state.docs[table].get(doc_id)
+                if old is not None:
+                    state.index_remove(table, old)
+                if doc is None:
+                    state.docs[table].pop(doc_id, None)
+                else:
+                    state.docs[table][doc_id] = doc
+                    state.index_add(table, doc)
         state.raw = new_raw
         state.payload = new_payload
         state.doc_ids = new_doc_ids

@@ -105,6 +105,9 @@ async def time_users_screen(
         app.show_section("users")  # type: ignore[attr-defined]
         await watch.drawn()
         rows_first = len(section.users)
+        # A human pause before the first key: what the console starts after
+        # drawing the list (building indexes in a thread) is done.
+        await app.workers.wait_for_complete()
         section.action_search()
         await pilot.pause()
         keys = []
