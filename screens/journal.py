@@ -28,7 +28,7 @@ from entconsole.services.history import journal_entries
 from entconsole.services.session import Session, find_login
 from entconsole.services.undo import UNDO_ACTION, plan_undo, undo_last
 from entconsole.store import StoreError
-from entconsole.text import matches
+from entconsole.text import fold
 
 WHEN_WIDTH = 16  # "05/09/2024 09:00"
 WHO_WIDTH = 22
@@ -137,6 +137,8 @@ class JournalScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._names: dict[str, str] = {}
+        self._folded: dict[str, str] = {}  # entry id -> folded who/what (entries never change)
+        self._entries: list[tuple[JournalEntry, str, bool, str]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled(L.JOURNALSCR_TITLE, "bold"), id="journal-title")
@@ -177,28 +179,35 @@ class JournalScreen(Screen[None]):
         return self._names[login]
 
     def reload(self) -> None:
-        """Entries the admin may see, filtered; keeps the filter and cursor."""
-        query = self.query_one("#journal-filter", Input).value
+        """Read the entries the admin may see again (after a write here or elsewhere)."""
         try:
             entries = journal_entries(self.session)
         except ServiceError as error:
             self.notify(error.message, severity="error", markup=False)
             return
         undone = {t for e in entries if e.action == UNDO_ACTION for t in e.targets}
-        rows = []
+        # Folded once per entry, so that each keystroke in the filter is a substring test.
+        self._entries = []
         for entry in entries:
             who = self._who(entry.actor)
-            if matches(query, who, entry.actor, entry.summary, entry.action):
-                rows.append((entry, who, entry.id in undone))
+            haystack = self._folded.get(entry.id)
+            if haystack is None:
+                haystack = self._folded[entry.id] = fold(f"{who} {entry.actor} {entry.summary} {entry.action}")
+            self._entries.append((entry, who, entry.id in undone, haystack))
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """The rows matching every word of the filter; keeps the cursor."""
+        words = fold(self.query_one("#journal-filter", Input).value).split()
+        rows = [(e, who, undone) for e, who, undone, hay in self._entries if all(w in hay for w in words)]
         self.query_one(JournalList).set_rows(rows)
-        total = len(entries)
         self.query_one("#journal-count", Static).update(
-            Content(L.JOURNALSCR_COUNT_LINE.format(shown=len(rows), total=total))
+            Content(L.JOURNALSCR_COUNT_LINE.format(shown=len(rows), total=len(self._entries)))
         )
 
     @on(Input.Changed, "#journal-filter")
     def _filter_changed(self) -> None:
-        self.reload()
+        self.apply_filter()
 
     @on(Input.Submitted, "#journal-filter")
     def _filter_done(self) -> None:
