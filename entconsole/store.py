@@ -20,6 +20,7 @@ import gc
 import os
 import threading
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -47,6 +48,7 @@ from entconsole.models import (
 D = TypeVar("D", bound=Doc)
 
 LOCK_TIMEOUT = 15.0  # seconds a transaction waits for another session
+STALE_TEMP_SECONDS = 60.0  # a temp file this old was left by a killed writer
 CHANGES_KEPT = 64  # commits whose changed documents the store remembers (changed_since)
 
 
@@ -356,6 +358,7 @@ class Store:
         self.storage = AtomicOrjsonStorage(self.path)
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
         self.backups = Backups(self.path)
+        self._temps_checked = False  # see _remove_stale_temps
         self._fingerprint: tuple[int, int, int] | None = None
         self._state = _State()
         self._derived: dict[str, dict[str, tuple[Doc, Any]]] = {}
@@ -695,6 +698,8 @@ class Store:
                 labels.STORE_WRITE_FAILED.format(path=self.path, detail=_os_detail(exc))
             ) from exc
         try:
+            if not self._temps_checked:
+                self._remove_stale_temps()
             self.refresh()
             tx = Transaction(self, actor, action, structure_id)
             yield tx
@@ -702,6 +707,21 @@ class Store:
                 self._commit(tx)
         finally:
             self._lock.release()
+
+    def _remove_stale_temps(self) -> None:
+        """Delete temp files left by a writer killed mid-write (once per session, lock held).
+
+        Only committing sessions write this store's temp files, under the lock;
+        the age check spares one being written by `entconsole demo --force`.
+        """
+        self._temps_checked = True
+        cutoff = time.time() - STALE_TEMP_SECONDS
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except OSError:
+                pass  # not ours to fight over: the write itself reports real problems
 
     def _commit(self, tx: "Transaction") -> None:
         state = self._state

@@ -221,3 +221,16 @@ def test_lock_held_by_a_live_process_times_out_clearly(session, path, monkeypatc
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.join()
+
+
+def test_temp_files_of_a_killed_writer_are_cleared(path):
+    stale = path.parent / f".{path.name}.dead1234.tmp"
+    fresh = path.parent / f".{path.name}.live5678.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b'{"half": ')
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    session = Session.open(Store(path, clock=make_clock(TODAY, frozen=True)), None, TODAY)
+    set_blocked(session, [a_pupil(session).id], True)
+    assert not stale.exists()  # left by a writer killed an hour ago
+    assert fresh.exists()  # may be another writer's, being written right now
