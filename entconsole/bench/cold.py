@@ -24,6 +24,17 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
 
 
+def current_rss_mb() -> float:
+    """Resident memory now (Linux), as opposed to the peak."""
+    import os
+
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return float("nan")
+
+
 def floor(db: str) -> dict:
     import gc
 
@@ -75,7 +86,9 @@ def start(db: str, today: str) -> dict:
             result["rows"] = len(section.users)
 
     asyncio.run(run())
-    result.update(loaded=loaded, loaded_rss_mb=loaded_rss, peak_rss_mb=peak_rss_mb())
+    result.update(
+        loaded=loaded, loaded_rss_mb=loaded_rss, peak_rss_mb=peak_rss_mb(), current_rss_mb=current_rss_mb()
+    )
     return result
 
 

@@ -82,10 +82,8 @@ def _ratio_text(m: Measure) -> str:
     return template.format(ratio=f"{ratio:.2f}".replace(".", ","))
 
 
-def table(measures: Sequence[Measure]) -> str:
-    """A plain-text table (the README shows the same columns)."""
-    header = L.BENCH_COLUMNS
-    rows = [
+def _rows(measures: Sequence[Measure]) -> list[tuple[str, ...]]:
+    return [
         (
             f"{m.users:,}".replace(",", " "),
             L.BENCH_MEASURE.get(m.measure, m.measure),
@@ -97,6 +95,12 @@ def table(measures: Sequence[Measure]) -> str:
         )
         for m in measures
     ]
+
+
+def table(measures: Sequence[Measure]) -> str:
+    """A plain-text table (the README shows the same columns)."""
+    header = L.BENCH_COLUMNS
+    rows = _rows(measures)
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = [" | ".join(str(c).ljust(w) for c, w in zip(header, widths)).rstrip()]
     lines.append("-+-".join("-" * w for w in widths))
@@ -106,10 +110,6 @@ def table(measures: Sequence[Measure]) -> str:
 
 def markdown(measures: Sequence[Measure]) -> str:
     """The same table in Markdown, for the README."""
-    plain = table(measures).splitlines()
-    head, rows = plain[0], plain[2:]
-
-    def cells(line: str) -> str:
-        return "| " + " | ".join(c.strip() for c in line.split(" | ")) + " |"
-
-    return "\n".join([cells(head), "|" + "---|" * len(L.BENCH_COLUMNS), *(cells(r) for r in rows)])
+    lines = ["| " + " | ".join(L.BENCH_COLUMNS) + " |", "|" + "---|" * len(L.BENCH_COLUMNS)]
+    lines += ["| " + " | ".join(row) + " |" for row in _rows(measures)]
+    return "\n".join(lines)
