@@ -66,12 +66,29 @@ class FilterFields:
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
 
-    def widgets(self, session) -> list[Horizontal]:
+    @staticmethod
+    def class_options(session) -> list[tuple[Text, str]]:
         classes = sorted(session.store.find(SchoolClass, "structure", session.structure.id), key=lambda c: fold(c.name))
+        return [(Text(L.IE_ALL_CLASSES), ALL), *((Text(c.name), c.id) for c in classes)]
+
+    def refresh_classes(self, pane) -> None:
+        """Classes created since (an import, a feed, another session) join the list."""
+        select = pane.query_one(f"#{self.prefix}-class", Select)
+        options = self.class_options(pane.session)
+        values = [v for _, v in options]
+        if values == getattr(select, "shown_values", None):
+            return
+        select.shown_values = values
+        current = select.value
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            select.value = current if any(v == current for _, v in options) else ALL
+
+    def widgets(self, session) -> list[Horizontal]:
         p = self.prefix
         return [
-            _row(L.IE_CLASS, Select([(Text(L.IE_ALL_CLASSES), ALL), *((Text(c.name), c.id) for c in classes)],
-                                    value=ALL, allow_blank=False, compact=True, id=f"{p}-class")),
+            _row(L.IE_CLASS, Select(self.class_options(session), value=ALL, allow_blank=False, compact=True,
+                                    id=f"{p}-class")),
             _row(L.IE_PROFILE, Select([(Text(L.IE_ALL_PROFILES), ALL),
                                        *((Text(L.PROFILE[x.value]), x.value) for x in Profile)],
                                       value=ALL, allow_blank=False, compact=True, id=f"{p}-profile")),
@@ -141,6 +158,7 @@ class ExportPane(FilePane):
         self.query_one("#exp-kind", Select).focus()
 
     def refresh_data(self) -> None:
+        self.filters.refresh_classes(self)
         try:
             count = len(selected_users(self.session, self.filters.value(self)))
         except ServiceError as error:
@@ -218,6 +236,7 @@ class SheetsPane(FilePane):
         self.query_one("#sht-class", Select).focus()
 
     def refresh_data(self) -> None:
+        self.filters.refresh_classes(self)
         try:
             dist = distribution(self.session, self.filters.value(self))
         except ServiceError as error:

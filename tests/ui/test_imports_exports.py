@@ -29,6 +29,15 @@ def store_of(app):
     return app.session.store
 
 
+async def until(pilot, predicate, tries: int = 100) -> bool:
+    """Let the app process its messages until `predicate()` holds (a busy machine is slow)."""
+    for _ in range(tries):
+        if predicate():
+            return True
+        await pilot.pause(0.05)
+    return predicate()
+
+
 async def test_export_by_keyboard_then_replace_only_after_confirmation(make_app, workdir):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -41,15 +50,14 @@ async def test_export_by_keyboard_then_replace_only_after_confirmation(make_app,
         assert str(path) in screen_text(app)
         path.write_bytes(b"old")
         await pilot.press("enter")  # again: the file exists
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("escape")
-        await pilot.pause()
+        assert await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
         assert path.read_bytes() == b"old"
         await pilot.press("enter")
-        await pilot.pause()
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("enter")  # "Remplacer" has the focus
-        await pilot.pause()
+        assert await until(pilot, lambda: path.read_bytes() != b"old")
         assert path.read_bytes().startswith(b"\xef\xbb\xbf\"Id\"")
 
 
@@ -97,8 +105,7 @@ async def test_sheets_counts_pdf_and_mail(make_app, workdir):
         entries = store_of(app).count(JournalEntry)
         app.screen.query_one("#sht-mail").focus()
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("enter")
         await pilot.pause()
         assert store_of(app).count(JournalEntry) == entries + 1
@@ -124,8 +131,7 @@ async def test_import_wizard_by_keyboard(make_app, workdir):
         entries = store_of(app).count(JournalEntry)
         app.screen.query_one("#imp-apply").focus()
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("enter")
         await pilot.pause()
         created = [u for u in store_of(app).all(User) if u.last_name == "Zanzibar"]
@@ -161,3 +167,23 @@ async def test_names_with_markup_are_shown_literally(make_app, workdir):
         await pilot.press("enter")
         await pilot.pause()
         assert "[red]y [bold]x[/]" in screen_text(app)
+
+
+async def test_a_class_created_by_an_import_joins_the_export_filter(make_app, workdir):
+    (workdir / "eleves.csv").write_text("Prénom;Nom;Date de naissance;Classes\nZoé;Zanzibar;12/03/2016;CM9 Z\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "i", *"eleves.csv", "enter")
+        await pilot.pause()
+        app.screen.query_one("#imp-apply").focus()
+        await pilot.press("enter")
+        assert await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("enter")  # confirm
+        assert await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
+        await pilot.press("e")
+        await pilot.pause()
+        klass = next(c for c in store_of(app).all(SchoolClass) if c.name == "CM9 Z")
+        select = app.screen.query_one("#exp-class", Select)
+        select.value = klass.id  # refused if the option were missing
+        await pilot.pause()
+        assert L.IE_SELECTED.format(count=1) in screen_text(app)
