@@ -9,7 +9,7 @@ combine (AND); an empty category does not filter.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -337,6 +337,16 @@ def _search_rows(store: Store, roster: _Roster, structure_id: str, q: UserQuery)
             results.pop(stale, None)  # the oldest first (dicts keep insertion order)
         results[(base_query, words)] = rows
     return rows
+
+
+def order_key(sort: SortKey) -> Callable[[User], tuple]:
+    """The key query_users' results are sorted by (ascending; descending reverses it).
+
+    Unique per account (it ends with the id): a list can be bisected with it.
+    """
+    if sort is SortKey.PROFILE:
+        return lambda u: (PROFILE_SORT_ORDER[u.profile], _sort_key(u))
+    return _sort_key
 
 
 def query_users(store: Store, structure_id: str, q: UserQuery = UserQuery()) -> list[User]:
