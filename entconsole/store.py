@@ -274,6 +274,25 @@ class _State:
             index.remove(doc)
 
 
+def _carry_indexes(previous: _State, state: _State, changed: Iterable[tuple[str, str]]) -> None:
+    """Give `state` the indexes `previous` had built, moved for the changed documents
+    (copying them costs milliseconds, building them again a second at 100,000 accounts)."""
+    with previous.lock:
+        for table, indexes in previous.indexes.items():
+            for name, old in indexes.items():
+                if old._map is not None:
+                    new = state.indexes[table][name]
+                    new._map = defaultdict(set, {key: set(ids) for key, ids in old._map.items()})
+    for table, doc_id in changed:
+        indexes = state.indexes.get(table, {})
+        gone, now = previous.docs[table].get(doc_id), state.docs[table].get(doc_id)
+        for index in indexes.values():
+            if gone is not None:
+                index.remove(gone)
+            if now is not None:
+                index.add(now)
+
+
 def _fingerprint(path: Path) -> tuple[int, int, int]:
     st = os.stat(path)
     return (st.st_ino, st.st_mtime_ns, st.st_size)
@@ -560,6 +579,8 @@ class Store:
             if previous is not None:
                 changed.update((table, gone) for gone in previous.docs[table].keys() - docs.keys())
         state.changed = frozenset(changed) if previous is not None else None
+        if previous is not None:
+            _carry_indexes(previous, state, state.changed)
         return state
 
     # ---- reading
@@ -664,7 +685,11 @@ class Store:
 
     def apply(self, reloaded: "Reloaded") -> bool:
         """Install what :meth:`read_changes` read, unless this session moved meanwhile."""
-        if reloaded.base is not self._state or reloaded.fingerprint == self._fingerprint:
+        if (
+            reloaded.base is not self._state
+            or reloaded.fingerprint == self._fingerprint
+            or reloaded.state.meta.revision <= self.revision
+        ):
             return False  # a commit or a refresh came first: the next poll reads again
         self._install(reloaded.state, reloaded.fingerprint)
         for listener in list(self.on_reload):

@@ -49,3 +49,17 @@ def test_a_commit_writes_what_a_fresh_load_reads(demo_path, clock):
     assert {u.id: u for u in fresh.all(User)} == {u.id: u for u in store.all(User)}
     assert fresh._state.payload["users"] == store._state.payload["users"]
     assert list(fresh._state.payload["users"]) == list(store._state.payload["users"])  # same order
+
+
+def test_indexes_carried_over_a_reload_match_a_fresh_load(demo_path, clock):
+    store = Store(demo_path, create=False, clock=clock)
+    store.warm_indexes()
+    other = Store(demo_path, create=False, clock=clock)
+    users = sorted(other.all(User), key=lambda u: u.id)
+    with other.transaction("test", "test.change") as tx:
+        tx.put(users[0].model_copy(update={"classes": (), "groups": (), "login": "renamed.login"}))
+        tx.delete(User, users[1].id)
+        tx.journal("change")
+    assert store.refresh()
+    assert store._state.indexes["users"]["class"]._map is not None  # carried, not rebuilt
+    assert index_maps(store) == index_maps(Store(demo_path, create=False))
