@@ -1936,6 +1936,7 @@ BENCH_MEASURE = {
     "single_block": "Blocage d'un compte, écrit sur disque",
     "single_block_vs_tinydb": "Blocage d'un compte (TinyDB JSONStorage)",
     "mass_block": "Blocage en lot des élèves",
+    "reload_stall": "Écriture d'une autre session : plus long blocage de l'écran",
     "year_change_dry_run": "Bascule d'année : simulation",
     "accounts_export": "Export des comptes (CSV classique)",
     "checklist": "Liste de la rentrée (9 étapes)",

@@ -193,6 +193,12 @@ def bench_size(
         target=f">= {TINYDB_TARGET}x" if at_target else None,
         met=median(tiny) / single >= TINYDB_TARGET if at_target else None,
     ))
+    # another session's write reaching the console (read in a thread on a big store)
+    def other_session_blocks() -> None:
+        core.single_blocks(Session.open(Store(path, create=False, clock=make_clock(today)), None, today), 1)
+
+    applied, stall = asyncio.run(ui.time_reload(EntConsoleApp(db_path=path, today=today), other_session_blocks))
+    add(Measure(users, "reload_stall", "max", stall, extra={"applied_after": applied}))
     masses = core.mass_blocks(session)
     add(Measure(users, "mass_block", "once", masses[0], extra={"unblock": masses[1]}))
     for name, seconds in core.other_actions(session).items():

@@ -179,3 +179,37 @@ async def time_datatable(results: Sequence[Sequence[User]]) -> list[float]:
             table.refresh()
             times.append(await watch.drawn() - started)
     return times
+
+
+# --------------------------------------------------------------------------- another session's write
+
+
+async def time_reload(app: App, write: Callable[[], None]) -> tuple[float, float]:
+    """Another session writes; the console polls: (seconds until applied, longest UI stall).
+
+    The stall is the longest gap between two ticks of a 5 ms timer while the
+    change is read: how long a key would have waited.
+    """
+    async with app.run_test(size=SIZE) as pilot:
+        while app.main_screen is None:  # type: ignore[attr-defined]
+            await asyncio.sleep(0.001)
+        app.show_section("users")  # type: ignore[attr-defined]
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        revision = app.store.revision  # type: ignore[attr-defined]
+        write()
+        ticks: list[float] = []
+        timer = app.set_interval(0.005, lambda: ticks.append(time.perf_counter()))
+        started = time.perf_counter()
+        ticks.append(started)
+        app._poll_store()  # type: ignore[attr-defined]  # what the 2 s timer does
+        while app.store.revision == revision:  # type: ignore[attr-defined]
+            if time.perf_counter() - started > TIMEOUT:
+                raise TimeoutError("the other session's write was not applied")
+            await asyncio.sleep(0.005)
+        applied = time.perf_counter() - started
+        await pilot.pause()
+        timer.stop()
+        ticks.append(time.perf_counter())
+    stall = max(b - a for a, b in zip(ticks, ticks[1:]))
+    return applied, stall

@@ -25,6 +25,7 @@ MEASURES = {
     "single_block": "floor",
     "single_block_vs_tinydb": "peer",
     "mass_block": None,
+    "reload_stall": None,
     "year_change_dry_run": None,
     "accounts_export": None,
     "checklist": None,
@@ -76,6 +77,7 @@ def test_samples(bench_json):
     assert cold["extra"]["rows"] > 900  # the users list was drawn with the school's accounts
     assert 0 < cold["extra"]["store_loaded"] < cold["ours"]
     assert by[("peak_rss", "peak")]["unit"] == "MB"
+    assert by[("reload_stall", "max")]["extra"]["applied_after"] > 0  # the other session's write arrived
 
 
 def test_statistics():
