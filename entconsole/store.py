@@ -494,9 +494,12 @@ class Store:
         if state.changed is None:
             self._derived = {}  # (kept otherwise: entries are checked by identity)
         self._bump(state.changed)
-        # The documents live until the next load: keep the cyclic garbage
-        # collector from walking them on every later collection.
-        gc.freeze()
+        if state.changed is None:
+            # The documents live until the next load: keep the cyclic garbage
+            # collector from walking them on every later collection. (After a
+            # reload that kept the unchanged documents, few objects are new:
+            # not freezing then keeps the app's own garbage collectable.)
+            gc.freeze()
 
     def _parse(self, raw: Any, path: Path | None = None, previous: _State | None = None) -> _State:
         path = path or self.path  # the file named in messages
@@ -544,6 +547,8 @@ class Store:
             for doc_id, data in table_raw.items():
                 if isinstance(data, dict) and (old := old_raws.get(data.get("id"))) is not None and old == data:
                     doc = previous.docs[table][data["id"]]  # type: ignore[union-attr]  # unchanged
+                    # keep the old form too: the new copy is freed, few new objects remain
+                    data = table_raw[doc_id] = old
                 else:
                     if previous is not None:
                         changed.add((table, str(data.get("id")) if isinstance(data, dict) else doc_id))
