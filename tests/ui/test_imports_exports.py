@@ -38,6 +38,12 @@ async def until(pilot, predicate, tries: int = 100) -> bool:
     return predicate()
 
 
+async def press_again(pilot, button) -> None:
+    """Enter on a button pressed a moment ago: Textual ignores it while the press effect lasts."""
+    assert await until(pilot, lambda: not button.has_class("-active"))
+    await pilot.press("enter")
+
+
 async def test_export_by_keyboard_then_replace_only_after_confirmation(make_app, workdir):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -49,12 +55,12 @@ async def test_export_by_keyboard_then_replace_only_after_confirmation(make_app,
         [path] = list(workdir.glob("export-comptes-*.csv"))
         assert str(path) in screen_text(app)
         path.write_bytes(b"old")
-        await pilot.press("enter")  # again: the file exists
+        await press_again(pilot, app.screen.query_one("#exp-go"))  # again: the file exists
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("escape")
         assert await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
         assert path.read_bytes() == b"old"
-        await pilot.press("enter")
+        await press_again(pilot, app.screen.query_one("#exp-go"))
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("enter")  # "Remplacer" has the focus
         assert await until(pilot, lambda: path.read_bytes() != b"old")
