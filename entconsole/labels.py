@@ -2243,3 +2243,4 @@ RT_PALETTE = (
     ("Favoris de partage", "Favoris des utilisateurs de l'école, membres partis · touche {key} puis f", "bookmarks"),
 )
 IE_PDF_WORKING = "Préparation des {count} fiche(s)…"
+IMPORT_PREDELETED = "Compte pré-supprimé ({login}) : non modifié ; restaurez-le depuis sa fiche si besoin"

@@ -347,6 +347,10 @@ def _plan(session: Session, profile: Profile, rows: list[_Row], options: ImportO
             continue
         matched.add(user.id)
         outcome.user_id = user.id
+        if user.delete_date is not None:  # its links are saved: "Restaurer" on the card brings them back
+            outcome.action = RowAction.UNCHANGED
+            outcome.warnings.append(L.IMPORT_PREDELETED.format(login=user.login))
+            continue
         updates = _updates(session, user, row, class_ids, children, options)
         if not updates:
             outcome.action = RowAction.UNCHANGED

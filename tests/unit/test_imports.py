@@ -229,3 +229,13 @@ def test_a_row_with_500_columns_is_imported(session):
     raw = pupils_file("Zoé;Zanzibar;12/03/2016;CM1 A;" + ";".join(["x"] * 496))
     report = import_csv(session, Profile.STUDENT, raw, apply=True)
     assert report.counts["create"] == 1
+
+
+def test_a_predeleted_account_in_the_file_is_left_alone_with_a_warning(session):
+    user = next(u for u in session.store.all(User) if u.profile is Profile.STUDENT and u.delete_date is not None
+                and session.structure.id in u.structures and u.birth_date)
+    raw = pupils_file(f"{user.first_name};{user.last_name};{user.birth_date:%d/%m/%Y};CM1 A")
+    report = import_csv(session, Profile.STUDENT, raw, apply=True)
+    [row] = report.rows
+    assert row.action is RowAction.UNCHANGED and user.login in row.warnings[0]
+    assert session.store.get(User, user.id) == user
