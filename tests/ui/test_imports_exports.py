@@ -193,3 +193,15 @@ async def test_a_class_created_by_an_import_joins_the_export_filter(make_app, wo
         select.value = klass.id  # refused if the option were missing
         await pilot.pause()
         assert L.IE_SELECTED.format(count=1) in screen_text(app)
+
+
+async def test_quick_action_opens_the_export_tab(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.show_section("imports", "export")
+        await pilot.pause()
+        assert app.screen.query_one("#ie-tabs").active == "ie-export"
+        assert L.IE_SELECTED.format(count=782) in screen_text(app)
+        await pilot.press("escape", "5", "d")
+        await pilot.pause()
+        assert app.screen.query_one("#ie-tabs").active == "ie-sheets"
