@@ -9,7 +9,6 @@ import pytest
 from pypdf import PdfReader
 
 from entconsole.models import Profile, SchoolClass, User
-from entconsole.services.csv_io import read_table
 from entconsole.services.errors import ServiceError
 from entconsole.services.exports import (
     CLASSIC_HEADER,
