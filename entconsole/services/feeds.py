@@ -264,7 +264,10 @@ def _pupils(session: Session, table: Table, columns: dict[str, int], report: Fee
         if school_class is None:
             school_class = classes.create(tx, get("Classe"), level, year)
             report.created_classes.append(school_class.name)
-        user = by_ine.get(ine) or by_key.get(person_key(first, last, birth))
+        user = by_ine.get(ine)
+        if user is None:  # same name and birth date, but never another pupil's INE
+            namesake = by_key.get(person_key(first, last, birth))
+            user = namesake if namesake is not None and namesake.ine in (None, ine) else None
         if user is None:
             outcome.action = RowAction.CREATE
             new = User(
@@ -305,8 +308,11 @@ def _pupils(session: Session, table: Table, columns: dict[str, int], report: Fee
     for key, guardian in guardians.items():
         children_ids = [uid for uid, keys in guardian_keys_of.items() if key in keys]
         found = parents_by_name.get(key, [])
+        # A namesake is this guardian only if already linked to one of the children,
+        # or if the feed gives the same address: never another family's parent.
         linked = [p for p in found if set(p.children) & set(children_ids)]
-        parent = (linked or found or [None])[0]
+        same_mail = [p for p in found if guardian.email and p.email and fold(p.email) == fold(guardian.email)]
+        parent = (linked or same_mail or [None])[0]
         if parent is None:
             new = User(
                 first_name=guardian.first, last_name=guardian.last,

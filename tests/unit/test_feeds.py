@@ -216,3 +216,26 @@ def test_guardian_name_with_control_character_is_a_reason(session):
     raw = onde(pupil_row("1234567890A", "Zanzibar", "Zoé", g2=("Zanz\x01", "Julie")))
     [row] = feed_pupils(session, raw, apply=True).rows
     assert row.action is RowAction.REJECTED and "contrôle" in row.reasons[0]
+
+
+def test_a_namesake_parent_of_another_family_is_not_taken(session):
+    store = session.store
+    parent = next(u for u in store.all(User) if u.profile is Profile.RELATIVE and u.children
+                  and session.structure.id in u.structures)
+    row = pupil_row("1234567890A", "Zanzibar", "Zoé", g1=(parent.last_name, parent.first_name))
+    row[10] = ""  # no e-mail given
+    report = feed_pupils(session, onde(row), apply=True)
+    assert report.parents_created == 1
+    assert store.get(User, parent.id).children == parent.children
+    zoe = next(u for u in store.all(User) if u.first_name == "Zoé" and u.last_name == "Zanzibar")
+    new_parent = store.get(User, zoe.relatives[0])
+    assert new_parent.id != parent.id and new_parent.duplicates  # flagged as a possible duplicate
+
+
+def test_a_namesake_pupil_with_another_ine_is_another_pupil(session):
+    pupil = next(u for u in session.store.all(User) if u.profile is Profile.STUDENT and u.ine and u.birth_date
+                 and session.structure.id in u.structures)
+    row = pupil_row("9999999999Z", pupil.last_name, pupil.first_name, birth=f"{pupil.birth_date:%d/%m/%Y}")
+    report = feed_pupils(session, onde(row), apply=True)
+    assert report.counts["create"] == 1
+    assert session.store.get(User, pupil.id).ine == pupil.ine
