@@ -17,7 +17,7 @@ from entconsole.cli import main
 
 MEASURES = {
     "cold_start": "floor",
-    "peak_rss": None,
+    "peak_rss": "floor",
     "search_keystroke": "peer",
     "search_keystroke_query": "peer",
     "filter_change": "peer",
