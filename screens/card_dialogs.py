@@ -1,4 +1,4 @@
-"""Dialogs of the user card and the creation form: confirm, choose, pick, compare.
+"""Dialogs of the user card and the creation form: pick, compare (confirm and choose: screens/confirm.py).
 
 Every text that may hold user data is built as ``Content`` (never parsed as
 markup): names like ``[bold]x[/]`` show literally.
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from entconsole import labels as L
 from entconsole.models import User
+from entconsole.screens.confirm import ButtonRowDialog, ConfirmScreen
 from entconsole.services.duplicates import badge
 from entconsole.services.user_card import CompareRow
 from entconsole.text import matches
@@ -27,100 +28,8 @@ from entconsole.widgets.inputs import SearchInput
 from entconsole.widgets.profile import profile_badge
 
 
-def _text(value: str | Content) -> Content:
-    return value if isinstance(value, Content) else Content(value)
-
-
-class _ButtonsDialog(ModalScreen):
-    """A box with a text and a row of buttons; ←/→ move between the buttons."""
-
-    CSS_PATH = "card_dialogs.tcss"
-
-    def _button_row(self, buttons: Sequence[Button]) -> Horizontal:
-        return Horizontal(*buttons, classes="dialog-buttons")
-
-    def action_move(self, step: int) -> None:
-        buttons = [b for b in self.query(".dialog-buttons Button").results(Button) if b.display]
-        if not buttons:
-            return
-        focused = self.focused
-        index = buttons.index(focused) if focused in buttons else 0
-        buttons[(index + step) % len(buttons)].focus()
-
-
-class ConfirmDialog(_ButtonsDialog):
-    """"What and how many": Enter confirms (focused button), Escape cancels."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", L.DIALOG_CANCEL, id="dialog.cancel"),
-        Binding("left", "move(-1)", show=False),
-        Binding("right", "move(1)", show=False),
-    ]
-
-    def __init__(self, title: str, text: str | Content, *, confirm: str = L.DIALOG_CONFIRM, danger: bool = True) -> None:
-        super().__init__(classes="card-dialog")
-        self.title_text = title
-        self.text = _text(text)
-        self.confirm_label = confirm
-        self.danger = danger
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box") as box:
-            box.border_title = self.title_text
-            yield Static(self.text, classes="dialog-text")
-            yield self._button_row([
-                Button(self.confirm_label, variant="error" if self.danger else "primary", id="dialog-yes", compact=True),
-                Button(L.DIALOG_CANCEL, id="dialog-no", compact=True),
-            ])
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#dialog-yes", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "dialog-yes")
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
-
-
-class ChoiceDialog(_ButtonsDialog):
-    """Several answers (e.g. "Bloquer partout" / "Retirer de cet établissement")."""
-
-    BINDINGS = ConfirmDialog.BINDINGS
-
-    def __init__(self, title: str, text: str | Content, choices: Sequence[tuple[str, str, str]]) -> None:
-        """`choices`: (value, label, button variant); Annuler is added last."""
-        super().__init__(classes="card-dialog")
-        self.title_text = title
-        self.text = _text(text)
-        self.choices = list(choices)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box") as box:
-            box.border_title = self.title_text
-            yield Static(self.text, classes="dialog-text")
-            buttons = [
-                Button(label, variant=variant, id=f"choice-{value}", compact=True)  # type: ignore[arg-type]
-                for value, label, variant in self.choices
-            ]
-            buttons.append(Button(L.DIALOG_CANCEL, id="choice-cancel", compact=True))
-            yield self._button_row(buttons)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query(".dialog-buttons Button").first(Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        value = (event.button.id or "").removeprefix("choice-")
-        self.dismiss(None if value == "cancel" else value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+# One yes/no dialog for the whole console (screens/confirm.py); the old name stays importable.
+ConfirmDialog = ConfirmScreen
 
 
 # --------------------------------------------------------------------------- picking one item
@@ -257,15 +166,14 @@ class PickDialog(ModalScreen[str | None]):
 # --------------------------------------------------------------------------- duplicates
 
 
-class CompareDialog(_ButtonsDialog):
+class CompareDialog(ButtonRowDialog):
     """"Comparer": two accounts side by side; answers "dissociate", "merge" or None."""
 
+    CSS_PATH = "card_dialogs.tcss"
     BINDINGS = [
         Binding("escape", "cancel", L.COMPARE_CLOSE, id="compare.close"),
         Binding("s", "answer('dissociate')", L.KEY_COMPARE_DISSOCIATE, id="compare.dissociate"),
         Binding("f", "answer('merge')", L.KEY_COMPARE_MERGE, id="compare.merge"),
-        Binding("left", "move(-1)", show=False),
-        Binding("right", "move(1)", show=False),
     ]
 
     def __init__(self, this: User, other: User, score: int, rows: list[CompareRow], refusal: str | None) -> None:
@@ -320,11 +228,12 @@ class CompareDialog(_ButtonsDialog):
                 yield Static(self._table(), id="compare-table")
             if self.refusal:
                 yield Static(Content.styled(self.refusal, "$text-warning"), classes="dialog-note", id="compare-refusal")
-            yield self._button_row([
+            yield Horizontal(
                 Button(L.COMPARE_DISSOCIATE, id="compare-dissociate", compact=True),
                 Button(L.COMPARE_MERGE, variant="warning", id="compare-merge", compact=True),
                 Button(L.COMPARE_CLOSE, id="compare-close", compact=True),
-            ])
+                classes="dialog-buttons",
+            )
         yield Footer()
 
     def on_mount(self) -> None:

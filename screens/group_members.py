@@ -152,7 +152,7 @@ class GroupMembersScreen(Screen[None]):
 
     @property
     def panel_open(self) -> bool:
-        return self.panel.has_class("-open")
+        return self.panel.is_open
 
     # ---- data
 
@@ -264,15 +264,12 @@ class GroupMembersScreen(Screen[None]):
         except ServiceError as error:
             self.notify(error.message, severity="error", markup=False)
             return
-        self.panel.add_class("-open")
+        self.panel.open(self.state, facets)
         self.add_class("-filters-open")
-        self.panel.set_state(self.state)
-        self.panel.set_facets(facets)
-        self.panel.focus_categories()
         self.refresh_bindings()
 
     def _close_panel(self) -> None:
-        self.panel.remove_class("-open")
+        self.panel.close()
         self.remove_class("-filters-open")
         self.candidates.focus()
         self.refresh_bindings()

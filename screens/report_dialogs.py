@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
 
 from entconsole import labels as L
 from entconsole.models import Report, ReportAction, User
+from entconsole.screens.confirm import AnswerDialog
 from entconsole.services.users import blocking_applies_everywhere
 from entconsole.widgets.profile import profile_label
 
@@ -22,49 +18,21 @@ def excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
 
-class _Dialog(ModalScreen):
-    """A box with a title, paragraphs of plain text and buttons; Escape cancels."""
+class _ReportDialog(AnswerDialog):
+    """The look of Signalements' dialogs; the safe choice (Annuler) has the focus."""
 
     CSS_PATH = "report_dialogs.tcss"
-
-    def __init__(self, title: str, paragraphs: list[Content], buttons: list[tuple[str, str, str]]) -> None:
-        super().__init__(classes="rpt-dialog")
-        self.title_text = title
-        self.paragraphs = paragraphs
-        self.buttons = buttons  # (id, label, variant)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="rpt-dialog-box") as box:
-            box.border_title = self.title_text
-            for paragraph in self.paragraphs:
-                yield Static(paragraph, classes="rpt-dialog-text")
-            with Horizontal(classes="rpt-dialog-buttons"):
-                for button_id, label, variant in self.buttons:
-                    yield Button(label, id=button_id, variant=variant, compact=True)  # type: ignore[arg-type]
-        yield Footer()
-
-    def on_mount(self) -> None:
-        # The safe choice has the focus: the actions need their own key or a deliberate Tab.
-        self.query_one("#dialog-cancel", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.choose(event.button.id or "")
-
-    def choose(self, button_id: str) -> None:
-        raise NotImplementedError
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    SCREEN_CLASS = "rpt-dialog"
+    PART = "rpt-dialog"
+    FOCUS_CANCEL = True  # an action needs its own key or a deliberate Tab
 
 
-class TreatDialog(_Dialog):
+class TreatDialog(_ReportDialog):
     """[Supprimer] [Conserver] [Annuler]; dismisses with the ReportAction or None."""
 
     BINDINGS = [
-        Binding("s", "choose('dialog-delete')", L.KEY_RPT_DELETE, id="report_treat.delete"),
-        Binding("c", "choose('dialog-keep')", L.KEY_RPT_KEEP, id="report_treat.keep"),
+        Binding("s", "choose('delete')", L.KEY_RPT_DELETE, id="report_treat.delete"),
+        Binding("c", "choose('keep')", L.KEY_RPT_KEEP, id="report_treat.keep"),
         Binding("escape", "cancel", L.KEY_CANCEL, id="report_treat.cancel"),
     ]
 
@@ -75,31 +43,22 @@ class TreatDialog(_Dialog):
             Content.assemble((L.RPT_TREAT_DELETE + " : ", "bold $text-error"), L.RPT_TREAT_DELETE_HELP),
             Content.assemble((L.RPT_TREAT_KEEP + " : ", "bold"), L.RPT_TREAT_KEEP_HELP),
         ]
-        buttons = [
-            ("dialog-delete", L.RPT_TREAT_DELETE, "error"),
-            ("dialog-keep", L.RPT_TREAT_KEEP, "primary"),
-            ("dialog-cancel", L.RPT_TREAT_CANCEL, "default"),
-        ]
-        super().__init__(L.RPT_TREAT_TITLE, paragraphs, buttons)
+        choices = [("delete", L.RPT_TREAT_DELETE, "error"), ("keep", L.RPT_TREAT_KEEP, "primary")]
+        super().__init__(L.RPT_TREAT_TITLE, paragraphs, choices, cancel_label=L.RPT_TREAT_CANCEL)
 
-    def action_choose(self, button_id: str) -> None:
-        self.choose(button_id)
-
-    def choose(self, button_id: str) -> None:
-        self.dismiss(
-            {"dialog-delete": ReportAction.DELETE, "dialog-keep": ReportAction.KEEP}.get(button_id)
-        )
+    def result(self, value: str) -> ReportAction | None:
+        return {"delete": ReportAction.DELETE, "keep": ReportAction.KEEP}.get(value)
 
 
-class BlockAuthorDialog(_Dialog):
+class BlockAuthorDialog(_ReportDialog):
     """Confirm "Bloquer l'auteur"; offers to delete the notification in the same step.
 
     Dismisses with "delete_and_block", "block" or None.
     """
 
     BINDINGS = [
-        Binding("s", "choose('dialog-delete-block')", L.KEY_RPT_BLOCK_AND_DELETE, id="report_block.delete_block"),
-        Binding("b", "choose('dialog-block')", L.KEY_RPT_BLOCK_ONLY, id="report_block.block"),
+        Binding("s", "choose('delete_and_block')", L.KEY_RPT_BLOCK_AND_DELETE, id="report_block.delete_block"),
+        Binding("b", "choose('block')", L.KEY_RPT_BLOCK_ONLY, id="report_block.block"),
         Binding("escape", "cancel", L.KEY_CANCEL, id="report_block.cancel"),
     ]
 
@@ -112,22 +71,18 @@ class BlockAuthorDialog(_Dialog):
             paragraphs.append(Content.styled(L.RPT_BLOCK_EVERYWHERE, "bold $text-warning"))
         paragraphs.append(Content.styled(L.RPT_BLOCK_PROCEDURE, "$text-muted"))
         if can_delete:
-            buttons = [
-                ("dialog-delete-block", L.RPT_BLOCK_AND_DELETE, "error"),
-                ("dialog-block", L.RPT_BLOCK_ONLY, "warning"),
+            choices = [
+                ("delete_and_block", L.RPT_BLOCK_AND_DELETE, "error"),
+                ("block", L.RPT_BLOCK_ONLY, "warning"),
             ]
         else:
-            buttons = [("dialog-block", L.RPT_BLOCK, "error")]
-        buttons.append(("dialog-cancel", L.RPT_TREAT_CANCEL, "default"))
-        super().__init__(L.RPT_BLOCK_TITLE, paragraphs, buttons)
+            choices = [("block", L.RPT_BLOCK, "error")]
+        super().__init__(L.RPT_BLOCK_TITLE, paragraphs, choices, cancel_label=L.RPT_TREAT_CANCEL)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose" and parameters == ("dialog-delete-block",):
+        if action == "choose" and parameters == ("delete_and_block",):
             return self.can_delete
         return True
 
-    def action_choose(self, button_id: str) -> None:
-        self.choose(button_id)
-
-    def choose(self, button_id: str) -> None:
-        self.dismiss({"dialog-delete-block": "delete_and_block", "dialog-block": "block"}.get(button_id))
+    def result(self, value: str) -> str | None:
+        return value if value in ("delete_and_block", "block") else None

@@ -13,13 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import OptionList, Static, TabPane
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
 from entconsole.models import Report, ReportAction, ReportDecision
-from entconsole.screens.action_pane import ActionPane
+from entconsole.screens.action_pane import ActionPane, PaneList
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.report_dialogs import BlockAuthorDialog, TreatDialog
 from entconsole.screens.section import Section
@@ -62,16 +61,13 @@ def decision_line(decision: ReportDecision, template: str = L.RPT_DECISION) -> C
     return Content.assemble(head, (state, style), rest)
 
 
-class ReportList(OptionList):
+class ReportList(PaneList):
     """The reports of a tab; the keys act on the highlighted one."""
 
     BINDINGS = [
         Binding("b", "act('block')", L.KEY_RPT_BLOCK, id="reports.block_author"),
         Binding("f", "act('card')", L.KEY_RPT_AUTHOR_CARD, id="reports.author_card"),
     ]
-
-    def action_act(self, verb: str) -> None:
-        self.post_message(ReportsPane.Act(verb))
 
 
 class PendingList(ReportList):
@@ -93,13 +89,6 @@ class ReportsPane(ActionPane):
     LIST: ClassVar[type[ReportList]] = ReportList
     EMPTY: ClassVar[str] = ""
     HINT: ClassVar[str] = ""
-
-    class Act(Message):
-        """A key pressed on the list: "block", "card", or a tab's own verb."""
-
-        def __init__(self, verb: str) -> None:
-            super().__init__()
-            self.verb = verb
 
     def __init__(self, session, *, id: str | None = None) -> None:
         super().__init__(session, id=id)
@@ -207,8 +196,9 @@ class ReportsPane(ActionPane):
 
     # ---- actions
 
-    @on(Act)
-    def _act(self, event: "ReportsPane.Act") -> None:
+    @on(ActionPane.Act)
+    def _act(self, event: ActionPane.Act) -> None:
+        """A key on the list: "block", "card", or a tab's own verb."""
         event.stop()
         report = self.current
         if report is None:

@@ -9,12 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
-from entconsole.screens.action_pane import ActionPane
+from entconsole.screens.action_pane import ActionPane, GroupRightsList, select_option
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.services import apps
 from entconsole.services.apps import ApplicationView, RoleView
@@ -25,38 +24,12 @@ from entconsole.widgets.inputs import SearchInput
 SEP = "|"  # option ids: "role|<role>", "group|<role>|<group>", "empty|<role>"
 
 
-def select_option(options: OptionList, wanted: str | None, fallback: int | None = None) -> None:
-    """Highlight the option with id `wanted`, else the one at `fallback` (clamped)."""
-    if options.option_count == 0:
-        return
-    for index in range(options.option_count):
-        if options.get_option_at_index(index).id == wanted:
-            options.highlighted = index
-            return
-    index = min(fallback or 0, options.option_count - 1)
-    while index > 0 and options.get_option_at_index(index).disabled:
-        index -= 1
-    options.highlighted = index
-
-
 class ApplicationList(OptionList):
     """The applications; Enter goes to the roles."""
 
 
-class RoleGroupList(OptionList):
+class RoleGroupList(GroupRightsList):
     """Roles of the application, each followed by the structure's groups holding it."""
-
-    BINDINGS = [
-        Binding("a", "add_groups", L.KEY_SVC_ADD_GROUPS, id="apps.add_groups"),
-        Binding("d", "remove_group", L.KEY_SVC_REMOVE_GROUP, id="apps.remove_group"),
-        Binding("delete", "remove_group", L.KEY_SVC_REMOVE_GROUP, id="apps.remove_group_del", show=False),
-    ]
-
-    def action_add_groups(self) -> None:
-        self.post_message(ApplicationsPane.RoleAction(self, "add"))
-
-    def action_remove_group(self) -> None:
-        self.post_message(ApplicationsPane.RoleAction(self, "remove"))
 
 
 class ApplicationsPane(ActionPane):
@@ -66,14 +39,6 @@ class ApplicationsPane(ActionPane):
         Binding("up", "move(-1)", L.KEY_UP, id="apps.up", show=False),
         Binding("down", "move(1)", L.KEY_DOWN, id="apps.down", show=False),
     ]
-
-    class RoleAction(Message):
-        """A key pressed on the roles list: "add" groups to the role, "remove" the group."""
-
-        def __init__(self, source: OptionList, verb: str) -> None:
-            super().__init__()
-            self.source = source
-            self.verb = verb
 
     def __init__(self, session, *, id: str | None = None) -> None:
         super().__init__(session, id=id)
@@ -208,11 +173,12 @@ class ApplicationsPane(ActionPane):
             return None
         return next((r for r in self.current.roles if r.role.id == role_id), None)
 
-    @on(RoleAction)
-    def _role_action(self, event: "ApplicationsPane.RoleAction") -> None:
+    @on(ActionPane.Act)
+    def _role_action(self, event: ActionPane.Act) -> None:
+        """On the roles list: "grant" the role to groups, "withdraw" it from the highlighted group."""
         event.stop()
         row = self._highlighted_row()
-        if event.verb == "add":
+        if event.verb == "grant":
             view = self._role_view(row[1]) if row else None
             if view is None:
                 self.notify(L.APP_PICK_ROLE, severity="warning", markup=False)

@@ -9,16 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
 from entconsole.models import Connector, Group
-from entconsole.screens.action_pane import ActionPane
+from entconsole.screens.action_pane import ActionPane, GroupRightsList, PaneList, select_option
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.connector_form import ConnectorForm
-from entconsole.screens.services_applications import select_option
 from entconsole.services import apps
 from entconsole.services.apps import ConnectorFields
 from entconsole.services.errors import ServiceError
@@ -64,39 +62,22 @@ def connector_facts(connector: Connector) -> Content:
     return Content("\n").join(lines)
 
 
-class ConnectorList(OptionList):
+class ConnectorList(PaneList):
     BINDINGS = [
         Binding("a", "act('grant')", L.KEY_SVC_ADD_GROUPS, id="connectors.grant"),
         Binding("d", "act('delete')", L.KEY_CONN_DELETE, id="connectors.delete"),
         Binding("delete", "act('delete')", L.KEY_CONN_DELETE, id="connectors.delete_del", show=False),
     ]
 
-    def action_act(self, verb: str) -> None:
-        self.post_message(ConnectorsPane.Act(verb))
 
-
-class ConnectorGroupList(OptionList):
-    BINDINGS = [
-        Binding("a", "act('grant')", L.KEY_SVC_ADD_GROUPS, id="connectors.grant_groups"),
-        Binding("d", "act('withdraw')", L.KEY_SVC_REMOVE_GROUP, id="connectors.withdraw"),
-        Binding("delete", "act('withdraw')", L.KEY_SVC_REMOVE_GROUP, id="connectors.withdraw_del", show=False),
-    ]
-
-    def action_act(self, verb: str) -> None:
-        self.post_message(ConnectorsPane.Act(verb))
+class ConnectorGroupList(GroupRightsList):
+    """The groups that have access to the connector."""
 
 
 class ConnectorsPane(ActionPane):
     BINDINGS = [
         Binding("n", "new", L.KEY_CONN_NEW, id="connectors.new"),
     ]
-
-    class Act(Message):
-        """A key pressed on one of the pane's lists."""
-
-        def __init__(self, verb: str) -> None:
-            super().__init__()
-            self.verb = verb
 
     def __init__(self, session, *, id: str | None = None) -> None:
         super().__init__(session, id=id)
@@ -224,8 +205,8 @@ class ConnectorsPane(ActionPane):
         self.after_action()
         self.focus_main()
 
-    @on(Act)
-    def _act(self, event: "ConnectorsPane.Act") -> None:
+    @on(ActionPane.Act)
+    def _act(self, event: ActionPane.Act) -> None:
         event.stop()
         connector = self._editable()
         if connector is None:

@@ -7,14 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Checkbox, OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
-from entconsole.screens.action_pane import ActionPane
+from entconsole.screens.action_pane import ActionPane, GroupRightsList, PaneList, select_option
 from entconsole.screens.confirm import ConfirmScreen
-from entconsole.screens.services_applications import select_option
 from entconsole.services import apps
 from entconsole.services.apps import WidgetView
 from entconsole.services.errors import ServiceError
@@ -32,35 +30,20 @@ def widget_prompt(view: WidgetView, name_width: int = 0) -> Content:
     )
 
 
-class WidgetList(OptionList):
+class WidgetList(PaneList):
     BINDINGS = [
         Binding("a", "act('grant')", L.KEY_SVC_ADD_GROUPS, id="widgets.grant"),
     ]
 
-    def action_act(self, verb: str) -> None:
-        self.post_message(WidgetsPane.Act(verb))
 
-
-class WidgetGroupList(OptionList):
-    BINDINGS = [
-        Binding("a", "act('grant')", L.KEY_SVC_ADD_GROUPS, id="widgets.grant_groups"),
-        Binding("d", "act('withdraw')", L.KEY_SVC_REMOVE_GROUP, id="widgets.withdraw"),
-        Binding("delete", "act('withdraw')", L.KEY_SVC_REMOVE_GROUP, id="widgets.withdraw_del", show=False),
-    ]
-
-    def action_act(self, verb: str) -> None:
-        self.post_message(WidgetsPane.Act(verb))
+class WidgetGroupList(GroupRightsList):
+    """The groups the widget is given to."""
 
 
 class WidgetsPane(ActionPane):
     BINDINGS = [
         Binding("p", "toggle_pin", L.KEY_WDG_PIN, id="widgets.pin"),
     ]
-
-    class Act(Message):
-        def __init__(self, verb: str) -> None:
-            super().__init__()
-            self.verb = verb
 
     def __init__(self, session, *, id: str | None = None) -> None:
         super().__init__(session, id=id)
@@ -151,8 +134,8 @@ class WidgetsPane(ActionPane):
         if self.current is not None and event.value != self.current.pinned:
             self.run_action(apps.set_widget_pinned, self.current.widget.id, event.value)
 
-    @on(Act)
-    def _act(self, event: "WidgetsPane.Act") -> None:
+    @on(ActionPane.Act)
+    def _act(self, event: ActionPane.Act) -> None:
         event.stop()
         view = self.current
         if view is None:

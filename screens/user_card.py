@@ -33,7 +33,8 @@ from entconsole.services.logins import RENEWAL_LIFETIME_DAYS
 from entconsole.services.results import ActionResult
 from entconsole.services.users import blocking_applies_everywhere, set_blocked
 from entconsole.store import StoreError
-from entconsole.screens.card_dialogs import ChoiceDialog, CompareDialog, ConfirmDialog, PickDialog, PickOption
+from entconsole.screens.card_dialogs import CompareDialog, PickDialog, PickOption
+from entconsole.screens.confirm import ChoiceDialog, ConfirmScreen
 from entconsole.widgets.header import ConsoleHeader
 from entconsole.widgets.inputs import SearchInput
 from entconsole.widgets.profile import PROFILE_COLOR, profile_label
@@ -606,7 +607,7 @@ class UserCardScreen(Screen[None]):
             if yes:
                 then()
 
-        self.app.push_screen(ConfirmDialog(title, text, confirm=confirm, danger=danger), answered)
+        self.app.push_screen(ConfirmScreen(title, text, confirm_label=confirm, danger=danger), answered)
 
     # ---- account
 

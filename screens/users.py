@@ -121,7 +121,7 @@ class UsersSection(Section):
 
     @property
     def panel_open(self) -> bool:
-        return self.panel.has_class("-open")
+        return self.panel.is_open
 
     @property
     def users(self) -> list[User]:
@@ -281,17 +281,14 @@ class UsersSection(Section):
         except ServiceError as error:
             self.notify(error.message, severity="error", markup=False)
             return
-        self.panel.add_class("-open")
+        self.panel.open(self.state, facets)
         self.add_class("-filters-open")
-        self.panel.set_state(self.state)
-        self.panel.set_facets(facets)
-        self.panel.focus_categories()
         self._update_counter()
         self.screen.refresh_bindings()
 
     def _close_panel(self, *, focus_list: bool = True) -> None:
         if self.panel_open:
-            self.panel.remove_class("-open")
+            self.panel.close()
             self.remove_class("-filters-open")
             if focus_list:
                 self.user_list.focus()

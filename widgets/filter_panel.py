@@ -243,6 +243,22 @@ class FilterPanel(Vertical):
                 yield Static(id="filter-note")
                 yield Button(L.KEY_FILTER_CLEAR, id="filter-clear", compact=True)
 
+    # ---- opening
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def open(self, state: FilterState, facets: list[Facet]) -> None:
+        """Show the panel on `state` with the categories of `facets`, the focus on the categories."""
+        self.add_class("-open")
+        self.set_state(state)
+        self.set_facets(facets)
+        self.focus_categories()
+
+    def close(self) -> None:
+        self.remove_class("-open")
+
     # ---- filling
 
     def set_facets(self, facets: list[Facet]) -> None:

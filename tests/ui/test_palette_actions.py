@@ -22,20 +22,30 @@ def visible_section(app) -> str:
     return (app.screen.query_one(ContentSwitcher).current or "").removeprefix("section-")
 
 
-async def run_from_palette(app, pilot, title: str) -> None:
+def prompts(app) -> list[str]:
+    options = app.screen.query_one("CommandList")
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def run_from_palette(app, pilot, title: str, expected) -> None:
+    """Type the title in the palette, pick that entry, wait for `expected()` (the search runs in the background)."""
     await pilot.press("ctrl+p")
     assert CommandPalette.is_open(app)
     await pilot.press(*title)
-    await pilot.pause(0.3)
-    palette = app.screen
-    options = palette.query_one("CommandList")
-    found = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-    assert any(title in text for text in found), found
-    index = next(i for i, text in enumerate(found) if title in text)
-    options.highlighted = index
+    for _ in range(200):
+        if any(title in text for text in prompts(app)):
+            break
+        await pilot.pause(0.02)
+    found = prompts(app)
+    index = next((i for i, text in enumerate(found) if title in text), None)
+    assert index is not None, found
+    app.screen.query_one("CommandList").highlighted = index
     await pilot.press("enter")
-    await pilot.pause()
-    await pilot.pause()
+    for _ in range(200):
+        if expected():
+            return
+        await pilot.pause(0.02)
+    assert expected(), title
 
 
 def test_every_entry_names_a_section_and_a_target():
@@ -58,19 +68,19 @@ async def test_palette_opens_the_action(make_app, title, screen_type):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await run_from_palette(app, pilot, title)
-        assert isinstance(app.screen, screen_type)
+        await run_from_palette(app, pilot, title, lambda: isinstance(app.screen, screen_type))
 
 
 async def test_palette_opens_a_tab(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await run_from_palette(app, pilot, "Historique des signalements")
-        assert isinstance(app.screen, MainScreen) and visible_section(app) == "reports"
+        await run_from_palette(
+            app, pilot, "Historique des signalements",
+            lambda: isinstance(app.screen, MainScreen) and visible_section(app) == "reports",
+        )
         assert app.screen.query_one("#rpt-tabs", SectionTabs).active.endswith("history")
-        await run_from_palette(app, pilot, "Blocage en lot")
-        assert visible_section(app) == "establishment"
+        await run_from_palette(app, pilot, "Blocage en lot", lambda: visible_section(app) == "establishment")
         assert app.screen.query_one("#est-tabs", SectionTabs).active == "est-block"
 
 

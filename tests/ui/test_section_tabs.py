@@ -16,6 +16,19 @@ from tests.ui.conftest import SIZE, screen_text
 TABBED = [("1", "#est-tabs"), ("3", "#grp-tabs"), ("4", "#svc-tabs"), ("6", "#rpt-tabs")]
 
 
+async def until(pilot, condition, what: str) -> None:
+    """Wait for the state the next key needs (between keys, a loaded machine may lag)."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition(), what
+
+
+def focus_in(app, widget) -> bool:
+    return app.focused is not None and widget in app.focused.ancestors_with_self
+
+
 def help_text(app) -> str:
     return str(app.screen.query_one("#help-table").render())
 
@@ -28,14 +41,14 @@ async def test_less_and_greater_switch_tabs_everywhere(make_app, key, tabs_id):
         await pilot.press(key)
         await pilot.pause()
         tabs = app.screen.query_one(tabs_id, SectionTabs)
+        await until(pilot, lambda: focus_in(app, tabs), "focus in the section's tabs")
         ids = tabs.pane_ids
         assert len(ids) >= 2
         first = tabs.active
         await pilot.press("greater_than_sign")
-        await pilot.pause()
-        assert tabs.active == ids[(ids.index(first) + 1) % len(ids)]
-        # the focus went into the new tab: the keys still work from there
-        assert app.focused is not None and tabs in app.focused.ancestors_with_self
+        second = ids[(ids.index(first) + 1) % len(ids)]
+        # the focus goes into the new tab: the keys still work from there
+        await until(pilot, lambda: tabs.active == second and focus_in(app, tabs.get_pane(second)), "next tab")
         assert "<>" in screen_text(app)  # in the footer (its label may be cut on a crowded one)
         await pilot.press("question_mark")
         await pilot.pause()
@@ -43,23 +56,21 @@ async def test_less_and_greater_switch_tabs_everywhere(make_app, key, tabs_id):
         text = help_text(app)
         assert L.KEY_SR_NEXT_TAB in text and L.KEY_SR_PREV_TAB in text
         await pilot.press("escape")
-        await pilot.pause()
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen) and focus_in(app, tabs), "help closed")
         await pilot.press("less_than_sign")
-        await pilot.pause()
-        assert tabs.active == first
+        await until(pilot, lambda: tabs.active == first, "previous tab")
 
 
 async def test_establishment_keeps_its_letters(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("1", "m")
-        await pilot.pause()
+        await pilot.press("1")
         tabs = app.screen.query_one("#est-tabs", SectionTabs)
-        assert tabs.active == "est-flash"
+        await until(pilot, lambda: focus_in(app, tabs), "focus in the tabs")
+        await pilot.press("m")
+        await until(pilot, lambda: tabs.active == "est-flash" and focus_in(app, tabs.get_pane("est-flash")), "flash")
         await pilot.press("greater_than_sign")
-        await pilot.pause()
-        assert tabs.active == "est-block"
+        await until(pilot, lambda: tabs.active == "est-block" and focus_in(app, tabs.get_pane("est-block")), "block")
         await pilot.press("i")
-        await pilot.pause()
-        assert tabs.active == "est-info"
+        await until(pilot, lambda: tabs.active == "est-info", "info")

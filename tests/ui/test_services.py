@@ -20,6 +20,37 @@ def section(app) -> ServicesSection:
     return app.screen.query_one(ServicesSection)
 
 
+async def until(pilot, condition, what: str) -> None:
+    """Wait for a state the next key depends on (a busy machine may still be getting there).
+
+    Between the keys of one `pilot.press`, Textual only waits until the process
+    looks idle (CPU time against wall time), which a loaded machine fakes: a key
+    could reach the screen before the focus or the dialog it needs.
+    """
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition(), what
+
+
+async def open_tab(pilot, app, presses: int) -> None:
+    """Section 4, then `>` `presses` times, each once the focus is inside the tabs."""
+    await pilot.press("4")
+    tabs = app.screen.query_one("#svc-tabs")
+    await until(pilot, lambda: app.focused is not None and tabs in app.focused.ancestors, "focus in Services")
+    ids = tabs.pane_ids
+    for _ in range(presses):
+        wanted = ids[(ids.index(tabs.active) + 1) % len(ids)]
+        await pilot.press("greater_than_sign")
+        pane = tabs.get_pane(wanted)
+        await until(
+            pilot,
+            lambda: tabs.active == wanted and app.focused is not None and pane in app.focused.ancestors,
+            f"focus in {wanted}",
+        )
+
+
 def notifications(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
@@ -109,7 +140,7 @@ async def test_cancelling_writes_nothing_and_escape_clears_search_first(make_app
 async def test_create_a_connector_by_keyboard(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4", "greater_than_sign")
+        await open_tab(pilot, app, 1)
         await pilot.pause()
         store = app.store
         writes = store.write_count
@@ -152,7 +183,7 @@ async def test_create_a_connector_by_keyboard(make_app):
 async def test_edit_grant_withdraw_and_delete_a_connector(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4", "greater_than_sign")
+        await open_tab(pilot, app, 1)
         await pilot.pause()
         store = app.store
         connector = next(c for c in apps.structure_connectors(app.session) if c.identifier == "lire-en-ligne")
@@ -190,7 +221,9 @@ async def test_edit_grant_withdraw_and_delete_a_connector(make_app):
         assert "Lire !" in screen_text(app)
         await pilot.press("escape")
         assert store.get(Connector, connector.id) is not None
-        await pilot.press("delete", "enter")
+        await pilot.press("delete")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the confirmation")
+        await pilot.press("enter")
         await pilot.pause()
         assert store.get(Connector, connector.id) is None
         assert store.write_count == writes + 3
@@ -199,7 +232,7 @@ async def test_edit_grant_withdraw_and_delete_a_connector(make_app):
 async def test_locked_and_inherited_connectors_say_they_are_read_only(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4", "greater_than_sign")
+        await open_tab(pilot, app, 1)
         await pilot.pause()
         store = app.store
         listing = app.screen.query_one("#conn-list", OptionList)
@@ -218,7 +251,7 @@ async def test_locked_and_inherited_connectors_say_they_are_read_only(make_app):
 async def test_widgets_pin_and_grant(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4", "greater_than_sign", "greater_than_sign")
+        await open_tab(pilot, app, 2)
         await pilot.pause()
         store = app.store
         birthday = next(w for w in store.all(Widget) if w.display_name == "Anniversaires")
@@ -258,7 +291,7 @@ async def test_names_are_shown_literally(make_app, demo_path):
     apps.create_connector(session, ConnectorFields(identifier="piege", display_name=name, url="https://piege.example/"))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4", "greater_than_sign")
+        await open_tab(pilot, app, 1)
         await pilot.pause()
         created = next(c for c in app.store.all(Connector) if c.identifier == "piege")
         highlight(app.screen.query_one("#conn-list", OptionList), created.id)

@@ -13,7 +13,8 @@ from textual.widgets import Input, OptionList
 
 from entconsole import labels as L
 from entconsole.models import OutboxMail, Profile, SchoolClass, Source, User
-from entconsole.screens.card_dialogs import ChoiceDialog, CompareDialog, ConfirmDialog, PickDialog
+from entconsole.screens.card_dialogs import CompareDialog, PickDialog
+from entconsole.screens.confirm import ChoiceDialog, ConfirmScreen
 from entconsole.screens.help import HelpScreen
 from entconsole.screens.main import MainScreen
 from entconsole.screens.user_card import CardList, UserCardScreen
@@ -179,7 +180,7 @@ async def test_add_class_to_teacher_only_classes_with_pupils(make_app, demo_path
         classes_list.focus()
         await highlight(pilot, classes_list, target.id)
         await pilot.press("delete")
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, ConfirmScreen)
         assert "CE1 A" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
@@ -198,7 +199,7 @@ async def test_predelete_activated_manual_account_then_restore(make_app, demo_pa
         card = await open_card(app, pilot, account)
         await pilot.press("d")
         dialog = app.screen
-        assert isinstance(dialog, ConfirmDialog)
+        assert isinstance(dialog, ConfirmScreen)
         assert account.login in screen_text(app)
         writes = app.store.write_count
         await pilot.press("enter")
@@ -226,7 +227,7 @@ async def test_delete_never_activated_manual_account(make_app, demo_path):
         assert not account.activated
         await open_card(app, pilot, account)
         await pilot.press("d")
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")  # cancelled: nothing happens
         assert fresh(app, account) is not None
         await pilot.press("d")
@@ -337,11 +338,11 @@ async def test_detach_home_teacher_asks_twice_then_reattach(make_app, demo_path)
         assert teacher.home_structure == sid
         card = await open_card(app, pilot, teacher)
         await pilot.press("t")
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")
         await pilot.pause()
         # the home school: the service asks for a second confirmation
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, ConfirmScreen)
         assert L.CONFIRM_HOME_TITLE in screen_text(app)
         assert fresh(app, teacher).structures == teacher.structures
         await pilot.press("enter")
@@ -393,7 +394,7 @@ async def test_local_admin_right_with_confirmation(make_app):
         teacher = teacher_without_class(app)
         card = await open_card(app, pilot, teacher)
         await pilot.press("l")
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, ConfirmScreen)
         text = screen_text(app)
         assert "Administrateur local" in text and "un collègue au plus" in text
         await pilot.press("enter")
@@ -472,7 +473,7 @@ async def test_merge_refused_when_both_activated_and_dissociate(make_app, demo_p
         # Dissocier: confirmation, then neither is a duplicate of the other
         twin_id = pupil.duplicates[0].user_id
         await pilot.press("u", "enter", "s")
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")
         await pilot.pause()
         after = fresh(app, pupil)
