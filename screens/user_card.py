@@ -168,6 +168,8 @@ class UserCardScreen(Screen[None]):
         Binding("i", "edit", L.KEY_CARD_EDIT, id="card.edit", show=False),
         Binding("g", "goto", L.KEY_CARD_GOTO, id="card.goto"),
         Binding("o", "comm_rules", L.QP_KEY_CARD_COMM, id="card.comm_rules"),
+        # La rentrée (issue 8): the user's share bookmarks (listed by the help, ?)
+        Binding("f", "bookmarks", L.RT_KEY_CARD_BOOKMARKS, id="card.bookmarks", show=False),
     ]
 
     def __init__(self, session: "Session", user_id: str) -> None:
@@ -553,6 +555,12 @@ class UserCardScreen(Screen[None]):
         from entconsole.screens.user_rules import UserRulesScreen
 
         self.app.push_screen(UserRulesScreen(self.session, self.user_id), lambda _: self.refresh_card())
+
+    def action_bookmarks(self) -> None:
+        """The user's share bookmarks (La rentrée's Favoris de partage screen, for this owner)."""
+        from entconsole.screens.rentree_bookmarks import BookmarksScreen
+
+        self.app.push_screen(BookmarksScreen(self.session, owner_id=self.user_id), lambda _: self.refresh_card())
 
     def action_goto(self) -> None:
         """"Aller à une rubrique": the card's sections by name, then focus it."""

@@ -245,3 +245,24 @@ async def test_palette_opens_the_year_change(make_app):
         await pilot.pause()
         assert isinstance(app.screen, YearChangeScreen)
         assert [type(s).__name__ for s in app.screen_stack][-2:] == ["RentreeScreen", "YearChangeScreen"]
+
+
+async def test_bookmarks_from_a_users_card(make_app):
+    from entconsole.screens.rentree_bookmarks import BookmarksScreen
+    from entconsole.screens.user_card import UserCardScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        director = app.session.admin
+        app.show_section("users", f"user:{director.id}")
+        await pilot.pause()
+        assert isinstance(app.screen, UserCardScreen)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        text = screen_text(app)
+        assert "APE 2023-2024" in text and "Équipe enseignante 2024-2025" in text
+        assert "Collègues cycle 3" not in text  # another teacher's
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UserCardScreen)
