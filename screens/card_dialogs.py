@@ -70,10 +70,13 @@ class PickDialog(ModalScreen[str | None]):
         options: Sequence[PickOption] = (),
         search: SearchFunc | None = None,
         placeholder: str = L.PICK_SEARCH,
+        empty_text: str = L.PICK_NONE,
+        id: str | None = None,
     ) -> None:
-        super().__init__(classes="card-dialog")
+        super().__init__(classes="card-dialog", id=id)
         self.title_text = title
         self.placeholder = placeholder
+        self.empty_text = empty_text  # when nothing matches the search
         self.fixed = list(options)
         if search is None and len(self.fixed) > SEARCH_FROM:
             search = self._search_fixed  # long fixed lists get a search box too
@@ -125,7 +128,7 @@ class PickDialog(ModalScreen[str | None]):
         if offered:
             options.highlighted = offered[0]
         if not shown:
-            note = L.PICK_NONE
+            note = self.empty_text
         elif more:
             note = L.PICK_MORE.format(count=more)
         else:

@@ -58,3 +58,19 @@ async def test_choice_dialog_answers_the_value_or_none():
         await pilot.press("escape")
         await pilot.pause()
     assert app.answers == [None]
+
+
+async def test_manual_group_choice_is_the_pick_dialog():
+    from entconsole import labels as L
+    from entconsole.screens.card_dialogs import PickDialog
+    from entconsole.screens.users_dialogs import ManualGroupPicker
+
+    assert issubclass(ManualGroupPicker, PickDialog)
+    app = Host(ManualGroupPicker([], 3))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert L.BULK_GROUP_PICK.format(count=3) in screen_text(app)
+        assert str(app.screen.query_one("#pick-count").render()) == L.BULK_GROUP_NONE
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+    assert app.answers == [None]
