@@ -139,7 +139,7 @@ class _Guardian:
     last: str
     email: str = ""
     phone: str = ""
-    children: list[int] = field(default_factory=list)  # indexes of pupil rows
+    children: list[str] = field(default_factory=list)  # ids of the pupils naming this guardian
 
 
 def feed_pupils(session: Session, raw: bytes, *, apply: bool = False, file_name: str = "") -> FeedReport:
@@ -227,6 +227,9 @@ def _pupils(session: Session, table: Table, columns: dict[str, int], report: Fee
     def current(user: User) -> User:
         return changed.get(user.id, user)
 
+    def current_id(user_id: str) -> User | None:
+        return changed.get(user_id) or store.get(User, user_id)
+
     def put(user: User, **updates) -> User:
         if tx is None:
             new = user.model_copy(update=updates)
@@ -292,27 +295,39 @@ def _pupils(session: Session, table: Table, columns: dict[str, int], report: Fee
         seen_ids.add(user.id)
         accepted.append((outcome, user))
         keys = []
-        for n in (1, 2):
-            g_last, g_first = get(f"Responsable {n} nom"), get(f"Responsable {n} prénom")
-            if not (g_last and g_first):
-                continue
-            key = person_key(g_first, g_last, None)[:2]
-            guardian = guardians.setdefault(key, _Guardian(g_first, g_last))
-            guardian.email = guardian.email or get(f"Responsable {n} courriel")
-            guardian.phone = guardian.phone or get(f"Responsable {n} téléphone")
+        named = [(n, get(f"Responsable {n} nom"), get(f"Responsable {n} prénom")) for n in (1, 2)]
+        named = [(n, last, first) for n, last, first in named if last and first]
+        for n, g_last, g_first in named:
+            email, phone = get(f"Responsable {n} courriel"), get(f"Responsable {n} téléphone")
+            name_key = person_key(g_first, g_last, None)[:2]
+            known = [r for rid in user.relatives if (r := current_id(rid)) is not None
+                     and person_key(r.first_name, r.last_name, None)[:2] == name_key]
+            if known:  # the pupil's own parent of that name: no namesake can be mistaken for them
+                key: tuple = ("id", known[0].id)
+            else:
+                # Siblings' rows repeat the same guardians (names and contacts); namesakes
+                # of different families differ by their contacts or by the other guardian.
+                others = tuple(person_key(f, l, None)[:2] for m, l, f in named if m != n)
+                key = (*name_key, fold(email), "".join(c for c in phone if c.isdigit()), others)
+            guardian = guardians.setdefault(key, _Guardian(g_first, g_last, email, phone))
+            if user.id not in guardian.children:
+                guardian.children.append(user.id)
             keys.append(key)
         guardian_keys_of[user.id] = keys
 
     # Parents: one account per guardian, shared by siblings.
     parent_of_key: dict[tuple, User] = {}
     for key, guardian in guardians.items():
-        children_ids = [uid for uid, keys in guardian_keys_of.items() if key in keys]
-        found = parents_by_name.get(key, [])
-        # A namesake is this guardian only if already linked to one of the children,
-        # or if the feed gives the same address: never another family's parent.
-        linked = [p for p in found if set(p.children) & set(children_ids)]
-        same_mail = [p for p in found if guardian.email and p.email and fold(p.email) == fold(guardian.email)]
-        parent = (linked or same_mail or [None])[0]
+        children_ids = guardian.children
+        if key[0] == "id":
+            parent = current_id(key[1])
+        else:
+            found = parents_by_name.get(key[:2], [])
+            # A namesake is this guardian only if already linked to one of the children,
+            # or if the feed gives the same address: never another family's parent.
+            linked = [p for p in found if set(p.children) & set(children_ids)]
+            same_mail = [p for p in found if guardian.email and p.email and fold(p.email) == fold(guardian.email)]
+            parent = (linked or same_mail or [None])[0]
         if parent is None:
             new = User(
                 first_name=guardian.first, last_name=guardian.last,
@@ -377,8 +392,6 @@ def _pupil_updates(store: Store, user: User, sid: str, first: str, last: str, bi
         updates["birth_date"] = birth
     if user.ine != ine:
         updates["ine"] = ine
-    if user.external_id != ine:
-        updates["external_id"] = ine
     if user.source is not Source.AAF1D:
         updates["source"] = Source.AAF1D
     others = tuple(c for c in user.classes if (k := store.get(SchoolClass, c)) is not None and k.structure_id != sid)

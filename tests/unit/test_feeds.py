@@ -239,3 +239,21 @@ def test_a_namesake_pupil_with_another_ine_is_another_pupil(session):
     report = feed_pupils(session, onde(row), apply=True)
     assert report.counts["create"] == 1
     assert session.store.get(User, pupil.id).ine == pupil.ine
+
+
+def test_namesake_guardians_of_two_families_stay_two_accounts(session):
+    rows = [pupil_row("1234567890A", "Zanzibar", "Zoé", g1=("Martin", "Julie"), g2=("Zanzibar", "Paul")),
+            pupil_row("1234567891A", "Yole", "Léo", g1=("Martin", "Julie"), g2=("Yole", "Marc"))]
+    for row in rows:
+        row[10] = ""  # no contacts: only the other guardian tells the families apart
+    first = feed_pupils(session, onde(*rows), apply=True)
+    assert first.parents_created == 4
+    writes = session.store.write_count
+    again = feed_pupils(session, onde(*rows), apply=True)
+    assert session.store.write_count == writes and again.parents_created == 0
+    store = session.store
+    zoe = next(u for u in store.all(User) if u.first_name == "Zoé" and u.last_name == "Zanzibar")
+    leo = next(u for u in store.all(User) if u.first_name == "Léo" and u.last_name == "Yole")
+    assert not set(zoe.relatives) & set(leo.relatives)
+    for kid in (zoe, leo):
+        assert all(store.get(User, p).children == (kid.id,) for p in kid.relatives)
