@@ -1793,7 +1793,7 @@ RT_STEP_PURPOSE = {
 }
 RT_STEP_RULE = {
     "teachers_left": "Compté : enseignant rattaché à l'école, dont l'école de rattachement n'est pas celle-ci, sans classe de cette année ni groupe d'enseignement ici. Jamais les remplaçants ou PES rattachés à cette école.",
-    "aesh": "Compté : Personnel « AESH » rattaché à l'école sans classe de cette année ni groupe d'enseignement (ULIS, UPE2A) ici.",
+    "aesh": "Compté : Personnel « AESH » rattaché à l'école sans classe de cette année ni groupe d'enseignement (ULIS, UPE2A) ici. Avant la bascule ONDE, aucun n'a encore de classe : marquer « à conserver » ceux qui exercent ici.",
     "manual_accounts": "Compté : compte de source manuelle, ni administrateur, sans classe de cette année ni enfant dans l'école, ni créé ni connecté depuis le début de l'année scolaire précédente. Jamais activé : Supprimer ; activé : Pré-supprimer.",
     "manual_groups": "Compté : groupe manuel dont le nom porte une année scolaire passée, ou sans année dans le nom et créé avant le 1er septembre. Jamais RESP-AFFECT-GAR ni un groupe verrouillé.",
     "bookmarks": "Compté : favori d'un utilisateur de l'école vide, ou avec des membres partis (pré-supprimés, en attente de suppression, détachés, hors de l'école), ou dont le nom porte une année passée.",
