@@ -23,7 +23,7 @@ from entconsole.services.exports import (
     selected_users,
 )
 from entconsole.services.results import ActionResult
-from entconsole.services.sheets import PER_PAGE_CHOICES, distribution, send_sheets, sheets_pdf
+from entconsole.services.sheets import PER_PAGE_CHOICES, distribution, send_sheets, sheet_counts, sheets_pdf
 from entconsole.store import StoreError
 from entconsole.widgets.form_scroll import FormScroll
 from entconsole.widgets.inputs import SearchInput
@@ -133,12 +133,12 @@ class SheetsPane(FilePane):
     def refresh_data(self) -> None:
         self.filters.refresh_classes(self)
         try:
-            dist = distribution(self.session, self.filters.value(self))
+            counts = sheet_counts(self.session, self.filters.value(self))
         except ServiceError as error:
             self.query_one("#sht-total", Static).update(Content(error.message))
             return
-        self.query_one("#sht-total", Static).update(Content(L.SHEET_TOTAL.format(count=dist.total)))
-        self.query_one("#sht-no-mail", Static).update(Content(L.SHEET_WITHOUT_EMAIL.format(count=dist.without_email)))
+        self.query_one("#sht-total", Static).update(Content(L.SHEET_TOTAL.format(count=counts.total)))
+        self.query_one("#sht-no-mail", Static).update(Content(L.SHEET_WITHOUT_EMAIL.format(count=counts.without_email)))
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:

@@ -74,6 +74,18 @@ def distribution(session: Session, flt: ExportFilter = ExportFilter()) -> Distri
     return Distribution(sheets, sum(1 for s in sheets if not s.email))
 
 
+@dataclass(frozen=True)
+class SheetCounts:
+    total: int
+    without_email: int
+
+
+def sheet_counts(session: Session, flt: ExportFilter = ExportFilter()) -> SheetCounts:
+    """The screen's two counters, without building and sorting the sheets."""
+    users = selected_users(session, flt)
+    return SheetCounts(len(users), sum(1 for u in users if not u.email))
+
+
 # --------------------------------------------------------------------------- PDF
 
 _PDF_REPLACE = {"œ": "oe", "Œ": "OE", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."}

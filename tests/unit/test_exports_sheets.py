@@ -167,3 +167,11 @@ def test_send_sheets_one_transaction_in_the_outbox(session):
     mails = [m for m in store.all(OutboxMail) if m.kind == "account_sheet"]
     assert len(mails) == result.changed > 0
     assert all(m.to and "@" in m.to[0] for m in mails)
+
+
+def test_counts_match_the_distribution(session):
+    from entconsole.services.sheets import sheet_counts
+
+    for flt in (ExportFilter(), ExportFilter(profile=Profile.RELATIVE, activated=False)):
+        dist, counts = distribution(session, flt), sheet_counts(session, flt)
+        assert (counts.total, counts.without_email) == (dist.total, dist.without_email)
