@@ -853,7 +853,7 @@ class Store:
         increasing, so other sessions reload.
         """
         try:
-            raw = orjson.loads(Path(backup).read_bytes())
+            raw = parse_json(Path(backup).read_bytes())
         except (OSError, orjson.JSONDecodeError) as exc:
             raise StoreCorrupt(
                 labels.STORE_CORRUPT.format(path=backup, detail=labels.DETAIL_BAD_JSON)
