@@ -2245,3 +2245,4 @@ RT_PALETTE = (
 IE_PDF_WORKING = "Préparation des {count} fiche(s)…"
 IMPORT_PREDELETED = "Compte pré-supprimé ({login}) : non modifié ; restaurez-le depuis sa fiche si besoin"
 RT_KEY_CARD_BOOKMARKS = "Favoris de partage de l'utilisateur"
+IE_SECTION_WARNINGS = "Avertissements"
