@@ -178,6 +178,8 @@ def _pupil_reasons(get, today: date, ine: str) -> list[str]:
         reasons.append(L.FEED_NOT_ADMITTED.format(value=admission or "—"))
     if not get("Classe"):
         reasons.append(L.FEED_NO_CLASS)
+    elif problem := name_problem(get("Classe"), L.IMPORT_FIELD_CLASS):
+        reasons.append(problem)
     year = get("Année scolaire")
     if not _year_matches(year, today):
         reasons.append(L.FEED_WRONG_YEAR.format(value=year or "—", year=school_year_of(today)))

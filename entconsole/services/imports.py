@@ -186,6 +186,7 @@ def read_rows(table: Table, profile: Profile, columns: dict[str, list[int]], tod
         for value in _cells(cells, columns.get("classes")):
             row.classes.extend(split_multi(value))
         row.classes = list(dict.fromkeys(row.classes))
+        row.reasons += [p for name in row.classes if (p := name_problem(name, L.IMPORT_FIELD_CLASS))]
         if "classes" in required and not row.classes:
             row.reasons.append(L.IMPORT_MISSING.format(field=L.IMPORT_FIELD_CLASS))
         ids = _cells(cells, columns.get("external_id"))
@@ -286,6 +287,8 @@ def _plan(session: Session, profile: Profile, rows: list[_Row], options: ImportO
     classes = ClassBook(store, sid)
     unknown = {}
     for row in rows:
+        if row.reasons:  # a rejected row creates nothing, not even its class
+            continue
         for name in row.classes:
             if classes.find(name) is None:
                 unknown.setdefault(name.casefold(), name)

@@ -137,3 +137,8 @@ def test_a_row_with_500_columns_is_read_without_error():
     raw = ("Prénom;Nom\n" + "Zoé;Lefèvre;" + ";".join("x" * 3 for _ in range(498)) + "\n").encode()
     table = read_table(raw)
     assert len(table.rows[0][1]) == 500
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_both_date_forms_read_back(day):
+    assert parse_date(day.strftime("%d/%m/%Y")) == day == parse_date(day.isoformat())

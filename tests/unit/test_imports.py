@@ -239,3 +239,33 @@ def test_a_predeleted_account_in_the_file_is_left_alone_with_a_warning(session):
     [row] = report.rows
     assert row.action is RowAction.UNCHANGED and user.login in row.warnings[0]
     assert session.store.get(User, user.id) == user
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from entconsole.services.feeds import PUPIL_COLUMNS, STAFF_COLUMNS, feed_pupils, feed_staff  # noqa: E402
+
+
+def _with_header(header):
+    return st.lists(st.lists(st.text(max_size=12), max_size=len(header) + 2), max_size=5).map(
+        lambda rows: "\n".join(";".join(r) for r in [list(header), *rows]).encode())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(
+    st.binary(max_size=600),
+    _with_header(["Prénom", "Nom", "Date de naissance", "Classes"]),
+    _with_header(PUPIL_COLUMNS),
+    _with_header(STAFF_COLUMNS),
+))
+def test_any_bytes_give_a_report_or_a_one_line_error(session, raw):
+    """Whatever the file holds: a report or UnusableFile, never another exception (dry runs)."""
+    for run in (lambda: import_csv(session, Profile.STUDENT, raw), lambda: feed_pupils(session, raw),
+                lambda: feed_staff(session, raw)):
+        try:
+            report = run()
+        except UnusableFile as error:
+            assert error.message and "\n" not in error.message
+        else:
+            assert report.rows is not None
