@@ -2246,3 +2246,7 @@ IE_PDF_WORKING = "Préparation des {count} fiche(s)…"
 IMPORT_PREDELETED = "Compte pré-supprimé ({login}) : non modifié ; restaurez-le depuis sa fiche si besoin"
 RT_KEY_CARD_BOOKMARKS = "Favoris de partage de l'utilisateur"
 IE_SECTION_WARNINGS = "Avertissements"
+IMPORT_SUMMARY_DONE = (
+    "{create} compte(s) créé(s), {update} mis à jour, {unchanged} inchangé(s), "
+    "{predelete} pré-supprimé(s), {rejected} ligne(s) rejetée(s)"
+)

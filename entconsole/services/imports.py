@@ -90,7 +90,7 @@ class ImportReport:
 
     def summary(self) -> str:
         c = self.counts
-        return L.IMPORT_SUMMARY.format(
+        return (L.IMPORT_SUMMARY_DONE if self.applied else L.IMPORT_SUMMARY).format(
             create=c["create"], update=c["update"], unchanged=c["unchanged"],
             predelete=c["predelete"], rejected=c["rejected"],
         )
