@@ -1886,7 +1886,7 @@ RT_YC_LINE_APPS = "  données personnelles (messagerie, profil, espace documenta
 RT_YC_CONFIRM = "Basculer l'année de {structure} : {classes} classes supprimées, {users} comptes détachés de leurs classes, {grants} partages aux classes purgés ?"
 RT_YC_NEEDS_YES = "Sans terminal, confirmez la bascule avec --yes (ou regardez d'abord avec --dry-run)."
 
-# Feeds (services/feeds.py)
+# Feeds (services/feed_common.py, feed_pupils.py, feed_staff.py)
 FEED_SUMMARY = (
     "{create} compte(s) créé(s), {update} mis à jour, {unchanged} inchangé(s), {rejected} ligne(s) "
     "rejetée(s), {parents_created} parent(s) créé(s), {classes_created} classe(s) créée(s), "

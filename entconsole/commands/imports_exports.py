@@ -26,7 +26,8 @@ from entconsole.services.exports import (
     output_path,
     save_file,
 )
-from entconsole.services.feeds import feed_pupils, feed_staff
+from entconsole.services.feed_pupils import feed_pupils
+from entconsole.services.feed_staff import feed_staff
 from entconsole.services.imports import ImportOptions, RowAction, import_csv
 from entconsole.services.sheets import PER_PAGE_CHOICES, distribution, send_sheets, sheets_pdf
 from entconsole.services.vocabulary import class_from_text, profile_from_text

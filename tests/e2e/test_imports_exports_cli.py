@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from entconsole.cli import main
 from entconsole.models import JournalEntry, User
-from entconsole.services.feeds import PUPIL_COLUMNS
+from entconsole.services.feed_pupils import PUPIL_COLUMNS
 from entconsole.store import Store
 from tests.conftest import TODAY
 

@@ -6,7 +6,8 @@ import pytest
 
 from entconsole.models import Profile, SchoolClass, Source, User
 from entconsole.services.csv_io import UnusableFile
-from entconsole.services.feeds import PUPIL_COLUMNS, STAFF_COLUMNS, feed_pupils, feed_staff
+from entconsole.services.feed_pupils import PUPIL_COLUMNS, feed_pupils
+from entconsole.services.feed_staff import STAFF_COLUMNS, feed_staff
 from entconsole.services.imports import RowAction
 from entconsole.services.session import Session
 from entconsole.store import Store

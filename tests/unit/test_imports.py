@@ -244,7 +244,8 @@ def test_a_predeleted_account_in_the_file_is_left_alone_with_a_warning(session):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from entconsole.services.feeds import PUPIL_COLUMNS, STAFF_COLUMNS, feed_pupils, feed_staff  # noqa: E402
+from entconsole.services.feed_pupils import PUPIL_COLUMNS, feed_pupils  # noqa: E402
+from entconsole.services.feed_staff import STAFF_COLUMNS, feed_staff  # noqa: E402
 
 
 def _with_header(header):
