@@ -2250,3 +2250,5 @@ IMPORT_SUMMARY_DONE = (
     "{create} compte(s) créé(s), {update} mis à jour, {unchanged} inchangé(s), "
     "{predelete} pré-supprimé(s), {rejected} ligne(s) rejetée(s)"
 )
+IE_URL = "Adresse de l'ENT"
+IE_URL_PLACEHOLDER = "facultatif : imprimée sur les fiches (sinon « communiquée par l'école »)"

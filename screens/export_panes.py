@@ -119,6 +119,7 @@ class SheetsPane(FilePane):
                 yield from self.filters.widgets(self.session)
                 yield _row(L.IE_PER_PAGE, Select([(Text(str(n)), str(n)) for n in PER_PAGE_CHOICES], value="1",
                                                  allow_blank=False, compact=True, id="sht-per-page"))
+                yield _row(L.IE_URL, SearchInput(placeholder=L.IE_URL_PLACEHOLDER, id="sht-url", compact=True))
                 yield _row(L.IE_FOLDER, SearchInput(".", id="sht-folder", compact=True))
                 yield Static(id="sht-total", classes="ie-note")
                 yield Static(id="sht-no-mail", classes="ie-note")
@@ -158,13 +159,16 @@ class SheetsPane(FilePane):
             return
         name = f"fiches-connexion-{session.structure.uai or 'ent'}-{session.today:%Y%m%d}.pdf"
         self.query_one("#sht-result", Static).update(Content(L.IE_PDF_WORKING.format(count=dist.total)))
-        self._build_pdf(dist, per_page, session.structure.name, output_path(folder, name))
+        self._build_pdf(dist, per_page, session.structure.name, output_path(folder, name), self._url())
+
+    def _url(self) -> str | None:
+        return self.query_one("#sht-url", SearchInput).value.strip() or None
 
     @work(thread=True, exclusive=True, group="sheets-pdf")
-    def _build_pdf(self, dist, per_page: int, title: str, path: Path) -> None:
+    def _build_pdf(self, dist, per_page: int, title: str, path: Path, url: str | None) -> None:
         """Drawing thousands of sheets takes seconds: off the UI thread (it reads no store)."""
         try:
-            data = sheets_pdf(dist, per_page, title=title)
+            data = sheets_pdf(dist, per_page, title=title, login_url=url)
         except ServiceError as error:
             self.app.call_from_thread(self.failed, error)
             return
@@ -187,7 +191,7 @@ class SheetsPane(FilePane):
             if not yes:
                 return
             try:
-                result: ActionResult = send_sheets(self.session, flt)
+                result: ActionResult = send_sheets(self.session, flt, login_url=self._url())
             except (ServiceError, StoreError) as error:
                 self.failed(error)
                 return

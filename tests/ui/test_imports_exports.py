@@ -98,12 +98,15 @@ async def test_sheets_counts_pdf_and_mail(make_app, workdir):
         app.screen.query_one("#sht-profile", Select).value = "Teacher"
         app.screen.query_one("#sht-per-page", Select).value = "2"
         await pilot.pause()
+        app.screen.query_one("#sht-url").focus()
+        await pilot.press(*"https://ent.example.fr")
         app.screen.query_one("#sht-pdf").focus()
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         [pdf] = list(workdir.glob("fiches-connexion-*.pdf"))
         reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+        assert "https://ent.example.fr" in reader.pages[0].extract_text()
         teachers = [u for u in store_of(app).all(User)
                     if u.profile.value == "Teacher" and app.session.structure_id in u.structures
                     and u.delete_date is None]
