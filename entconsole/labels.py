@@ -1618,7 +1618,7 @@ TRAIN_NO_SCHOOL = "Scénario {id} : aucune école d'UAI {uai} dans la base de d�
 TRAIN_SETUP_SUMMARY = "Préparation de la formation « {title} »"
 TRAIN_ERR_CHANGE = "Changement de départ impossible : « {what} » introuvable (ou en plusieurs exemplaires) dans la démonstration."
 TRAIN_ERR_REFERENCES = "Scénario {id} : la base de départ ne correspond pas au scénario :\n{problems}"
-TRAIN_REF_WHAT = {"user": "l'utilisateur", "group": "le groupe", "class": "la classe"}
+TRAIN_REF_WHAT = {"user": "l'utilisateur", "group": "le groupe", "class": "la classe", "bookmark": "le favori de partage"}
 TRAIN_REF_MISSING = "  - étape {step}, contrôle {check} : {what} « {name} » n'existe pas"
 TRAIN_REF_AMBIGUOUS = "  - étape {step}, contrôle {check} : {what} « {name} » existe {count} fois"
 TRAIN_REF_ADMIN = "  - « {login} » n'est pas administrateur de l'école du scénario"
@@ -2252,3 +2252,7 @@ IMPORT_SUMMARY_DONE = (
 )
 IE_URL = "Adresse de l'ENT"
 IE_URL_PLACEHOLDER = "facultatif : imprimée sur les fiches (sinon « communiquée par l'école »)"
+
+# ---- Formation : contrôles des favoris de partage (issue 11, suite ; TRAIN_BKM_ prefix)
+TRAIN_BKM_ERR_NAME = "nom de favori invalide : il faut un nom non vide de {max} caractères au plus, sans caractère de contrôle"
+TRAIN_BKM_ERR_OWNER = "propriétaire vide : nommez-le « Nom Prénom », ou retirez le champ owner"

@@ -19,6 +19,8 @@ vocabulary (every field but `kind` is required unless a default is shown):
 | `profile_blocked` | `profile`, `blocked = true` | every account of `profile` in the school, local admins aside, has the blocked flag `blocked` (and there is at least one) |
 | `flash_live` | `title`, `profiles`, `on` (default: the scenario's day) | a flash message of the school with this title targets at least `profiles` and is shown on day `on` |
 | `report_treated` | `text`, `action = "DELETE"` | the school's report whose text contains `text` was treated with `action` (DELETE or KEEP) |
+| `bookmark_absent` | `bookmark`, `owner = none` | no share bookmark of the school's users (of `owner`, if given) is named `bookmark` (deleted, or renamed) |
+| `bookmark_clean` | `bookmark`, `owner = none` | a share bookmark so named exists, and every one so named has members, none of them gone |
 
 Users are named as the users list shows them, "Nom Prénom" (`"Lefebvre
 Clément"`); names, titles and texts are compared without accents, case or
@@ -26,6 +28,12 @@ hyphens. A departure (`user_detached`, `user_removed`) must hold for every
 account so named (a homonym created later keeps it false); the other user
 checks need one account so named that satisfies them. Profiles use the store's codes: Teacher, Student, Relative,
 Personnel, Guest. Pupils in `children` are named the same way.
+
+Share bookmarks are those the Favoris de partage screen lists: the bookmarks
+of the users attached to the school; `owner` names their owner like a user.
+A member is "gone" by the rule of services/bookmarks.py (pre-deleted,
+pending deletion, detached, out of the owner's schools, or missing), so a
+check turns false again when a member leaves after the cleaning.
 
 Validation (pydantic) catches unknown kinds, missing or extra fields and bad
 values when the scenario is loaded; `references` lists the users, groups and
@@ -40,6 +48,9 @@ from datetime import date
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from entconsole import labels as L
 
 from entconsole.models import (
     ADMIN_LOCAL_TARGET,
@@ -48,10 +59,12 @@ from entconsole.models import (
     Report,
     ReportAction,
     SchoolClass,
+    ShareBookmark,
     Source,
     User,
 )
 from entconsole.services import flash as flash_service
+from entconsole.services.bookmarks import member_state
 from entconsole.store import Store
 from entconsole.text import fold
 
@@ -165,6 +178,38 @@ class ReportTreated(_Check):
     _text_not_blank = field_validator("text")(_not_blank)
 
 
+BOOKMARK_NAME_MAX = 200  # what services.bookmarks.rename_bookmark accepts
+
+
+def _bookmark_name(value: str) -> str:
+    # a name the console could never hold would make a check that never holds
+    if any(ord(c) < 32 for c in value) or not value.strip() or len(" ".join(value.split())) > BOOKMARK_NAME_MAX:
+        raise PydanticCustomError("bookmark_name", L.TRAIN_BKM_ERR_NAME.format(max=BOOKMARK_NAME_MAX))
+    return " ".join(value.split())
+
+
+def _owner_name(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise PydanticCustomError("bookmark_owner", L.TRAIN_BKM_ERR_OWNER)
+    return value.strip() if value is not None else None
+
+
+class BookmarkCheck(_Check):
+    bookmark: str
+    owner: str | None = None
+
+    _bookmark_valid = field_validator("bookmark")(_bookmark_name)
+    _owner_valid = field_validator("owner")(_owner_name)
+
+
+class BookmarkAbsent(BookmarkCheck):
+    kind: Literal["bookmark_absent"]
+
+
+class BookmarkClean(BookmarkCheck):
+    kind: Literal["bookmark_clean"]
+
+
 Check = Annotated[
     Union[
         UserDetached,
@@ -180,6 +225,8 @@ Check = Annotated[
         ProfileBlocked,
         FlashLive,
         ReportTreated,
+        BookmarkAbsent,
+        BookmarkClean,
     ],
     Field(discriminator="kind"),
 ]
@@ -187,7 +234,7 @@ Check = Annotated[
 KINDS: tuple[str, ...] = (
     "user_detached", "user_attached", "user_removed", "user_blocked", "user_in_class",
     "user_in_group", "user_created", "group_exists", "group_absent", "group_has_profile",
-    "profile_blocked", "flash_live", "report_treated",
+    "profile_blocked", "flash_live", "report_treated", "bookmark_absent", "bookmark_clean",
 )
 
 
@@ -221,6 +268,21 @@ def groups_named(store: Store, structure_id: str, name: str) -> list[Group]:
 def classes_named(store: Store, structure_id: str, name: str) -> list[SchoolClass]:
     wanted = fold(name)
     return [c for c in store.find(SchoolClass, "structure", structure_id) if fold(c.name) == wanted]
+
+
+def bookmarks_named(store: Store, structure_id: str, name: str, owner: str | None = None) -> list[tuple[ShareBookmark, User]]:
+    """Bookmarks so named of the school's users (of the users named `owner`, if given), with their owner."""
+    wanted = fold(name)
+    owners = None if owner is None else {u.id for u in users_named(store, structure_id, owner)}
+    found = []
+    for bookmark in store.all(ShareBookmark):
+        if fold(bookmark.name) != wanted or (owners is not None and bookmark.owner_id not in owners):
+            continue
+        user = store.get(User, bookmark.owner_id)
+        # the same bookmarks as services.bookmarks.structure_bookmarks lists
+        if user is not None and structure_id in user.structures:
+            found.append((bookmark, user))
+    return found
 
 
 def _present(user: User, structure_id: str) -> bool:
@@ -293,6 +355,14 @@ def evaluate(store: Store, ctx: Context, check: Check) -> bool:
                 fragment in fold(r.text) and r.decision is not None and r.decision.action is check.action
                 for r in store.find(Report, "structure", sid)
             )
+        case BookmarkAbsent():
+            return not bookmarks_named(store, sid, check.bookmark, check.owner)
+        case BookmarkClean():
+            found_bookmarks = bookmarks_named(store, sid, check.bookmark, check.owner)
+            return bool(found_bookmarks) and all(
+                bookmark.members and not any(member_state(store, owner, m).gone for m in bookmark.members)
+                for bookmark, owner in found_bookmarks
+            )
     raise TypeError(f"unknown check {check!r}")  # pragma: no cover - the union is closed
 
 
@@ -303,8 +373,9 @@ def evaluate(store: Store, ctx: Context, check: Check) -> bool:
 class Reference:
     """Something a check names, which must exist (once) in the starting store."""
 
-    what: str  # "user", "group", "class"
+    what: str  # "user", "group", "class", "bookmark"
     name: str
+    owner: str | None = None  # a bookmark's owner, when the check names one
 
 
 def references(check: Check) -> list[Reference]:
@@ -323,9 +394,16 @@ def references(check: Check) -> list[Reference]:
     # a group to delete (group_absent) exists too before the trainee deletes it
     if isinstance(check, (UserInGroup, GroupExists, GroupHasProfile)):
         refs.append(Reference("group", check.group))
+    # likewise a bookmark to delete exists before the trainee deletes it
+    if isinstance(check, BookmarkCheck):
+        if check.owner is not None:
+            refs.append(Reference("user", check.owner))
+        refs.append(Reference("bookmark", check.bookmark, check.owner))
     return refs
 
 
 def reference_count(store: Store, structure_id: str, ref: Reference) -> int:
+    if ref.what == "bookmark":
+        return len(bookmarks_named(store, structure_id, ref.name, ref.owner))
     lookup = {"user": users_named, "group": groups_named, "class": classes_named}[ref.what]
     return len(lookup(store, structure_id, ref.name))

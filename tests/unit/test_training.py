@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from entconsole.models import FlashMessage, Group, JournalEntry, Profile, Report, ReportAction, User
-from entconsole.services import accounts, groups, reports
+from entconsole.models import FlashMessage, Group, JournalEntry, Profile, Report, ReportAction, ShareBookmark, User
+from entconsole.services import accounts, bookmarks, groups, reports
 from entconsole.services.users import set_blocked
 from entconsole.services.session import Session
 from entconsole.store import Store
@@ -16,7 +16,7 @@ from entconsole.training.checks import Context, evaluate
 from entconsole.training.progress import progress, school_id
 from entconsole.training.sandbox import open_sandbox, room_report, trainee_slug
 from entconsole.training.scenarios import ScenarioError, find_scenario, load_scenario, parse_scenario, shipped_scenarios
-from entconsole.training.setup import build_start
+from entconsole.training.setup import build_start, check_references
 
 GOOD = """
 title = "Essai"
@@ -195,7 +195,7 @@ def test_group_checks(tmp_path):
     ape = next(g for g in store.all(Group) if g.name == "APE 2023-2024")
     groups.delete_group(session, ape.id)
     assert [evaluate(store, ctx, c) for c in step.checks] == [True, False, True, True]
-    gar_step = scenario.steps[5]
+    gar_step = scenario.steps[6]
     gar = next(g for g in store.find(Group, "structure", session.structure_id) if g.name == "RESP-AFFECT-GAR")
     teachers = [
         u.id for u in store.all(User)
@@ -206,6 +206,102 @@ def test_group_checks(tmp_path):
     assert not evaluate(store, ctx, gar_step.checks[0])
     accounts.add_to_group(session, teachers[-1:], gar.id)
     assert evaluate(store, ctx, gar_step.checks[0])
+
+
+BOOKMARK_STEP = """
+[[steps]]
+instruction = "Les favoris."
+[[steps.checks]]
+kind = "bookmark_absent"
+bookmark = "APE 2023-2024"
+owner = "Vasseur Nathalie"
+"""
+
+
+def bookmark(store: Store, name: str) -> ShareBookmark:
+    return next(b for b in store.all(ShareBookmark) if b.name == name)
+
+
+def test_bookmark_checks_follow_the_services(tmp_path):
+    scenario = find_scenario("rentree-2024")
+    store = build_start(scenario, tmp_path / "start.json")
+    session = session_for(store, scenario)
+    ctx = Context(session.structure_id, scenario.start.today)
+    step = scenario.steps[4]  # the share bookmarks, between the groups and the classes as in the guide
+    assert [c.kind for c in step.checks] == ["bookmark_absent", "bookmark_absent", "bookmark_clean", "bookmark_clean"]
+
+    def state() -> list[bool]:
+        return [evaluate(store, ctx, c) for c in step.checks]
+
+    # untouched: both bookmarks there, "Collègues cycle 3" keeps a pre-deleted member
+    assert state() == [False, False, False, True]
+    bookmarks.delete_bookmarks(session, [bookmark(store, "APE 2023-2024").id])
+    assert state() == [True, False, False, True]
+    # cleaning the empty bookmark deletes it (DOMAIN.md section 11)
+    bookmarks.clean_bookmarks(session, [bookmark(store, "Sortie au musée").id])
+    assert state() == [True, True, False, True]
+    colleagues = bookmark(store, "Collègues cycle 3")
+    bookmarks.clean_bookmarks(session, [colleagues.id])
+    assert state() == [True, True, True, True]
+    # a member leaving after the cleaning makes the bookmark stale again…
+    lefebvre = user(store, "Lefebvre Clément")
+    assert lefebvre.id in bookmark(store, "Collègues cycle 3").members
+    accounts.detach_from_structure(session, lefebvre.id)
+    assert state() == [True, True, False, True]
+    bookmarks.clean_bookmarks(session, [colleagues.id])
+    assert state() == [True, True, True, True]
+    # …and a bookmark emptied by hand is not a clean one
+    members = bookmark(store, "Collègues cycle 3").members
+    bookmarks.remove_bookmark_members(session, colleagues.id, members)
+    assert state() == [True, True, False, True]
+
+
+def test_a_renamed_bookmark_is_no_longer_the_old_one(tmp_path):
+    scenario = parse_scenario(GOOD + BOOKMARK_STEP, "essai", "essai.toml")
+    store = build_start(scenario, tmp_path / "start.json")
+    session = session_for(store, scenario)
+    assert progress(store, scenario).done[2] is False
+    bookmarks.rename_bookmark(session, bookmark(store, "APE 2023-2024").id, "APE 2024-2025")
+    assert progress(store, scenario).done[2] is True
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('bookmark = "APE 2023-2024"', 'bookmark = "  "', "étape 3, contrôle 1, « bookmark » : nom de favori invalide"),
+        ('bookmark = "APE 2023-2024"', 'bookmark = "' + "x" * 201 + '"', "« bookmark » : nom de favori invalide"),
+        ('bookmark = "APE 2023-2024"', 'bookmark = "APE\\n2023"', "« bookmark » : nom de favori invalide"),
+        ('bookmark = "APE 2023-2024"', "", "étape 3, contrôle 1, « bookmark » : champ obligatoire manquant"),
+        ('owner = "Vasseur Nathalie"', 'owner = ""', "étape 3, contrôle 1, « owner » : propriétaire vide"),
+        ('owner = "Vasseur Nathalie"', 'proprietaire = "Vasseur Nathalie"', "« proprietaire » : champ inconnu"),
+        ('kind = "bookmark_absent"', 'kind = "favori_absent"', "type « favori_absent » inconnu"),
+    ],
+)
+def test_bad_bookmark_checks_are_refused_at_load(tmp_path, old, new, expected):
+    assert old in BOOKMARK_STEP
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, GOOD + BOOKMARK_STEP.replace(old, new, 1)))
+    assert expected in caught.value.message
+
+
+def test_bookmark_names_are_looked_up_in_the_start_store(tmp_path):
+    scenario = parse_scenario(GOOD + BOOKMARK_STEP.replace(
+        'owner = "Vasseur Nathalie"', 'owner = "Belleville Estelle"'), "essai", "essai.toml")
+    with pytest.raises(ScenarioError, match="étape 3, contrôle 1 : le favori de partage « APE 2023-2024 » n'existe pas"):
+        build_start(scenario, tmp_path / "a.json")
+    scenario = parse_scenario(GOOD + BOOKMARK_STEP.replace(
+        'owner = "Vasseur Nathalie"', 'owner = "Personne Inconnue"'), "essai", "essai.toml")
+    with pytest.raises(ScenarioError, match="l'utilisateur « Personne Inconnue » n'existe pas"):
+        build_start(scenario, tmp_path / "b.json")
+    # without an owner the name alone must be unique
+    scenario = parse_scenario(GOOD + BOOKMARK_STEP.replace('owner = "Vasseur Nathalie"\n', ""), "essai", "essai.toml")
+    store = build_start(scenario, tmp_path / "c.json")
+    assert check_references(store, scenario) == []
+    with store.transaction("test", "test") as tx:
+        tx.put(ShareBookmark(owner_id=user(store, "Belleville Estelle").id, name="APE 2023-2024"))
+        tx.journal("a homonym bookmark")
+    [problem] = check_references(store, scenario)
+    assert "étape 3, contrôle 1 : le favori de partage « APE 2023-2024 » existe 2 fois" in problem
 
 
 # ---- sandboxes
