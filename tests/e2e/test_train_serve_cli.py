@@ -32,7 +32,7 @@ def runner():
 def test_scenarios_lists_the_shipped_ones(runner):
     result = runner.invoke(main, ["scenarios"])
     assert result.exit_code == 0
-    assert "rentree-2024 — Rentrée 2024 (7 étapes, le 05/09/2024, en tant que nathalie.vasseur)" in result.output
+    assert "rentree-2024 — Rentrée 2024 (8 étapes, le 05/09/2024, en tant que nathalie.vasseur)" in result.output
     for title in ("Crise : un signalement", "Été : message flash et blocage",
                   "Comptes manuels : famille d'accueil et intervenant extérieur"):
         assert title in result.output

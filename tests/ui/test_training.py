@@ -14,6 +14,7 @@ from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.flash_form import FlashFormScreen
 from entconsole.screens.main import MainScreen
 from entconsole.screens.report_dialogs import BlockAuthorDialog
+from entconsole.screens.rentree_bookmarks import BookmarksScreen
 from entconsole.screens.training import StepsScreen, TrainingApp, TrainingPanel
 from entconsole.training.sandbox import open_sandbox
 from entconsole.services.users import set_blocked
@@ -281,6 +282,17 @@ async def test_manual_accounts_by_keyboard(tmp_path):
         assert colette.children == (pupil.id,) and colette.profile.value == "Relative"
 
 
+async def highlight_bookmark(pilot, app, name: str) -> None:
+    """On the Favoris de partage screen: arrows to the bookmark so named."""
+    from textual.widgets import OptionList
+
+    listing = app.screen.query_one("#rt-bkm-list", OptionList)
+    assert app.focused is listing
+    names = [r.bookmark.name for r in app.screen.rows]
+    await pilot.press("home", *["down"] * names.index(name))
+    assert app.screen.rows[listing.highlighted].bookmark.name == name
+
+
 async def test_rentree_by_keyboard(tmp_path):
     from entconsole.screens.group_members import GroupMembersScreen
     from entconsole.widgets.filter_panel import FilterValues
@@ -311,7 +323,23 @@ async def test_rentree_by_keyboard(tmp_path):
             await pilot.press("d")
             await confirm(pilot, app)
         assert done(app)[:4] == (True, True, True, True)
-        # 5. each teacher to the class (only classes holding pupils are offered)
+        # 5. share bookmarks: La rentrée (7), f; clean one, delete two
+        await pilot.press("7", "f")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        for name, key in (("Collègues cycle 3", "c"), ("Sortie au musée", "d"), ("APE 2023-2024", "d")):
+            await highlight_bookmark(pilot, app, name)
+            await pilot.press(key)
+            await confirm(pilot, app)
+            assert isinstance(app.screen, BookmarksScreen)
+        assert done(app)[:5] == (True,) * 5
+        names = [r.bookmark.name for r in app.screen.rows]
+        assert names == ["Collègues cycle 3", "Équipe enseignante 2024-2025"]
+        assert not any(r.gone for r in app.screen.rows)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        # 6. each teacher to the class (only classes holding pupils are offered)
         for name, class_name in (("Grondin Marion", "CE1 A"), ("Carpentier Samia", "CM1 B")):
             await open_user(pilot, app, name)
             await goto_card_list(pilot, "classe")
@@ -319,8 +347,8 @@ async def test_rentree_by_keyboard(tmp_path):
             await pick(pilot, app, class_name)
             await pilot.press("escape")
             await pilot.pause()
-        assert done(app)[:5] == (True,) * 5
-        # 6. RESP-AFFECT-GAR: filter Profils > Enseignant, mark all, add
+        assert done(app)[:6] == (True,) * 6
+        # 7. RESP-AFFECT-GAR: filter Profils > Enseignant, mark all, add
         await open_group(pilot, app, "RESP-AFFECT-GAR", "resp")
         await pilot.press("u")
         await pilot.pause()
@@ -334,10 +362,10 @@ async def test_rentree_by_keyboard(tmp_path):
         await pilot.pause()
         await pilot.press("a", "plus")
         await pilot.pause()
-        assert done(app)[:6] == (True,) * 6
+        assert done(app)[:7] == (True,) * 7
         await pilot.press("escape")
         await pilot.pause()
-        # 7. a flash message for the parents (a third live one: the form asks first)
+        # 8. a flash message for the parents (a third live one: the form asks first)
         await pilot.press("1", "m", "n")
         await pilot.pause()
         assert isinstance(app.screen, FlashFormScreen)
@@ -349,7 +377,7 @@ async def test_rentree_by_keyboard(tmp_path):
         await pilot.pause()
         await confirm(pilot, app)  # more than two messages live for Parent: publish anyway
         assert isinstance(app.screen, MainScreen)
-        assert done(app) == (True,) * 7
+        assert done(app) == (True,) * 8
         assert L.TRAIN_PANEL_FINISHED in panel_text(app)
         # what the guide forbids stayed: the replacement teacher, the AESH here, the GAR group
         brun = next(u for u in app.store.all(User) if u.display_name == "Brun Adrien")
