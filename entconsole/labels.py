@@ -2256,3 +2256,17 @@ IE_URL_PLACEHOLDER = "facultatif : imprimée sur les fiches (sinon « communiqu�
 # ---- Formation : contrôles des favoris de partage (issue 11, suite ; TRAIN_BKM_ prefix)
 TRAIN_BKM_ERR_NAME = "nom de favori invalide : il faut un nom non vide de {max} caractères au plus, sans caractère de contrôle"
 TRAIN_BKM_ERR_OWNER = "propriétaire vide : nommez-le « Nom Prénom », ou retirez le champ owner"
+
+# ---- Accueil on a large store: figures computed in the background (issue 9 follow-up; HOMELAZY_ prefix)
+HOMELAZY_COMPUTING = "calcul en cours…"
+
+# ---- Formation : erreurs de validation des scénarios en français (issue 11, suite ; TRAIN_VAL_ prefix)
+TRAIN_VAL_BLANK = "ne doit pas être vide"
+TRAIN_VAL_UAI = "UAI attendu : 7 chiffres et une lettre majuscule (0601234X)"
+TRAIN_VAL_PROFILES = "profil(s) inconnu(s) {unknown} ; attendus : {expected}"
+TRAIN_VAL_CHOICE = "valeur inconnue ; attendues : {expected}"
+TRAIN_VAL_TOO_SHORT = "il en faut au moins {min}"
+TRAIN_VAL_DATE = "date attendue, sans guillemets : AAAA-MM-JJ (2024-09-05)"
+TRAIN_VAL_BOOL = "true ou false attendu"
+TRAIN_VAL_TEXT = "texte entre guillemets attendu"
+TRAIN_VAL_LIST = "liste attendue, entre crochets : [\"…\", \"…\"]"

@@ -75,7 +75,7 @@ class _Check(BaseModel):
 
 def _not_blank(value: str) -> str:
     if not value.strip():
-        raise ValueError("must not be empty")
+        raise PydanticCustomError("blank", L.TRAIN_VAL_BLANK)
     return value.strip()
 
 
@@ -166,7 +166,8 @@ class FlashLive(_Check):
         known = {p.value for p in Profile} | {ADMIN_LOCAL_TARGET}
         unknown = [v for v in value if v not in known]
         if unknown:
-            raise ValueError(f"unknown profile(s) {', '.join(unknown)}; expected {', '.join(sorted(known))}")
+            raise PydanticCustomError("profiles", L.TRAIN_VAL_PROFILES.format(
+                unknown=", ".join(unknown), expected=", ".join(sorted(known))))
         return value
 
 

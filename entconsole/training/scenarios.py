@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from entconsole import labels as L
 from entconsole.models import UAI_RE
@@ -57,7 +58,7 @@ class _Model(BaseModel):
 def _text(value: str) -> str:
     value = value.strip()
     if not value:
-        raise ValueError("must not be empty")
+        raise PydanticCustomError("blank", L.TRAIN_VAL_BLANK)
     return value
 
 
@@ -99,7 +100,7 @@ class Start(_Model):
     @classmethod
     def _uai(cls, value: str) -> str:
         if not UAI_RE.match(value):
-            raise ValueError("must be a UAI: 7 digits and an uppercase letter")
+            raise PydanticCustomError("uai", L.TRAIN_VAL_UAI)
         return value
 
 
@@ -146,6 +147,20 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return ", ".join(parts) or L.TRAIN_ERR_FILE
 
 
+# pydantic's type errors, in the trainer's words
+_TYPE_PROBLEMS = {
+    "date_parsing": L.TRAIN_VAL_DATE,
+    "date_type": L.TRAIN_VAL_DATE,
+    "date_from_datetime_parsing": L.TRAIN_VAL_DATE,
+    "date_from_datetime_inexact": L.TRAIN_VAL_DATE,
+    "bool_parsing": L.TRAIN_VAL_BOOL,
+    "bool_type": L.TRAIN_VAL_BOOL,
+    "string_type": L.TRAIN_VAL_TEXT,
+    "tuple_type": L.TRAIN_VAL_LIST,
+    "list_type": L.TRAIN_VAL_LIST,
+}
+
+
 def _problem(error: dict) -> str:
     kind = error["type"]
     if kind == "missing":
@@ -157,12 +172,27 @@ def _problem(error: dict) -> str:
         return L.TRAIN_ERR_KIND.format(kind=ctx.get("tag", "?"), expected=ctx.get("expected_tags", ""))
     if kind == "union_tag_not_found":
         return L.TRAIN_ERR_NO_KIND
-    return error["msg"]
+    ctx = error.get("ctx", {})
+    if kind == "enum":
+        # pydantic lists the choices as "'a', 'b' or 'c'"
+        return L.TRAIN_VAL_CHOICE.format(expected=str(ctx.get("expected", "")).replace("' or '", "', '"))
+    if kind == "too_short":
+        return L.TRAIN_VAL_TOO_SHORT.format(min=ctx.get("min_length", 1))
+    if kind in _TYPE_PROBLEMS:
+        return _TYPE_PROBLEMS[kind]
+    return error["msg"]  # our own validators' messages are French already (PydanticCustomError)
+
+
+def _consequence(error: dict, errors: list[dict]) -> bool:
+    """A list too short only because some of its items are invalid (pydantic counts the valid ones)."""
+    loc = error["loc"]
+    return error["type"] == "too_short" and any(e["loc"][: len(loc)] == loc and e is not error for e in errors)
 
 
 def describe(error: ValidationError) -> list[str]:
     """One French line per problem: where, then what."""
-    return [f"{_where(e['loc'])} : {_problem(e)}" for e in error.errors()]
+    errors = error.errors()
+    return [f"{_where(e['loc'])} : {_problem(e)}" for e in errors if not _consequence(e, errors)]
 
 
 # ---- loading

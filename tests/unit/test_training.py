@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from entconsole import labels as L
 from entconsole.models import FlashMessage, Group, JournalEntry, Profile, Report, ReportAction, ShareBookmark, User
 from entconsole.services import accounts, bookmarks, groups, reports
 from entconsole.services.users import set_blocked
@@ -282,6 +283,41 @@ def test_bad_bookmark_checks_are_refused_at_load(tmp_path, old, new, expected):
     with pytest.raises(ScenarioError) as caught:
         load_scenario(write(tmp_path, GOOD + BOOKMARK_STEP.replace(old, new, 1)))
     assert expected in caught.value.message
+
+
+BAD_VALUES = """
+title = "t"
+summary = "s"
+[start]
+today = "demain"
+admin = "nathalie.vasseur"
+school = "abc"
+[[steps]]
+instruction = "i"
+[[steps.checks]]
+kind = "profile_blocked"
+profile = "Prof"
+blocked = "oui"
+[[steps.checks]]
+kind = "flash_live"
+title = "  "
+profiles = "Relative"
+"""
+
+
+def test_bad_values_are_explained_in_french(tmp_path):
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, BAD_VALUES))
+    lines = caught.value.message.splitlines()[1:]
+    assert lines == [
+        "  - départ [start], « today » : " + L.TRAIN_VAL_DATE,
+        "  - départ [start], « school » : " + L.TRAIN_VAL_UAI,
+        "  - étape 1, contrôle 1, « profile » : valeur inconnue ; attendues : "
+        "'Teacher', 'Student', 'Relative', 'Personnel', 'Guest'",
+        "  - étape 1, contrôle 1, « blocked » : " + L.TRAIN_VAL_BOOL,
+        "  - étape 1, contrôle 2, « title » : " + L.TRAIN_VAL_BLANK,
+        "  - étape 1, contrôle 2, « profiles » : " + L.TRAIN_VAL_LIST,
+    ]  # and no "at least 1 item after validation" for the step whose checks are wrong
 
 
 def test_bookmark_names_are_looked_up_in_the_start_store(tmp_path):
