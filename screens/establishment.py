@@ -14,6 +14,7 @@ from entconsole.screens.flash import FlashPane
 from entconsole.screens.mass_block import MassBlockPane
 from entconsole.screens.pane import EstablishmentPane
 from entconsole.screens.section import Section
+from entconsole.screens.shown_data import RefreshWhenShown
 from entconsole.services.errors import ServiceError
 from entconsole.services.establishment import (
     account_stats,
@@ -36,7 +37,7 @@ def _fact(key: str, value: str) -> Content:
     return Content.assemble((key.ljust(KEY_WIDTH), "$text-secondary"), value)
 
 
-class InfoPane(EstablishmentPane):
+class InfoPane(RefreshWhenShown, EstablishmentPane):
     """Informations: the "Général" block (name editable) and the statistics."""
 
     def compose(self) -> ComposeResult:
@@ -61,6 +62,8 @@ class InfoPane(EstablishmentPane):
         self.refresh_data()
 
     def refresh_data(self) -> None:
+        if self.defer_until_shown():  # the statistics count every account: not for a hidden tab
+            return
         try:
             info = structure_info(self.session)
             stats = account_stats(self.session)

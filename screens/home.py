@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual import events
+from textual.worker import get_current_worker
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
-from entconsole.models import school_year_of
+from entconsole.models import User, school_year_of
 from entconsole.screens.section import Section
+from entconsole.screens.shown_data import BACKGROUND_USERS, RefreshWhenShown
 from entconsole.services.errors import ServiceError
 from entconsole.services.home import HomeFigures, home_figures
 from entconsole.widgets.profile import PROFILE_COLOR, profile_label
@@ -74,7 +76,7 @@ class QuickActions(OptionList):
     """The quick actions: each opens its section."""
 
 
-class HomeSection(Section):
+class HomeSection(RefreshWhenShown, Section):
     SECTION_ID = "home"
     KEY = "0"
     CSS_FILE = "home.tcss"
@@ -82,6 +84,7 @@ class HomeSection(Section):
     def __init__(self, session) -> None:
         super().__init__(session)
         self._narrow = False
+        self._rentree_shown: Content | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
@@ -124,35 +127,85 @@ class HomeSection(Section):
             options.append(Option(Content.assemble(*parts), id=f"quick-{index}"))
         return options
 
-    def _refresh_rentree(self) -> None:
+    def _rentree_report(self):
         from entconsole.services.rentree import checklist
 
         try:
-            report = checklist(self.session)
+            return checklist(self.session)
         except ServiceError:
-            return
+            return None
+
+    def _show_rentree(self, report) -> None:
+        """The rentrée line; `report` None: not computed yet (or refused: the line stays as it was)."""
         key = getattr(self.app, "key_for", lambda binding_id, default: default)("main.rentree", "7")
         width = max(len(label) for label, _, _ in L.QUICK_ACTIONS) + 3
-        prompt = Content.assemble(
-            L.RT_QUICK_ACTION.ljust(width), (key, "bold $text-accent"), " ",
-            (report.progress, "bold $success" if report.done_count == len(report.steps) else "dim"),
-        )
+        if report is None:
+            progress = (L.HOMELAZY_COMPUTING, "dim italic")
+        else:
+            progress = (report.progress, "bold $success" if report.done_count == len(report.steps) else "dim")
+        prompt = Content.assemble(L.RT_QUICK_ACTION.ljust(width), (key, "bold $text-accent"), " ", progress)
+        self._rentree_shown = prompt
         line = self.query_one("#home-rentree", OptionList)
         line.set_options([Option(prompt, id="rentree")])
         line.highlighted = 0
 
     def refresh_data(self) -> None:
-        self._refresh_rentree()
+        if self.defer_until_shown():
+            return
+        if self.session.store.count(User) > BACKGROUND_USERS:
+            # Seconds over 100,000 accounts: computed in a thread, the screen answers meanwhile.
+            if self._rentree_shown is None:
+                self._show_rentree(None)
+            self._compute_in_thread()
+            return
+        report = self._rentree_report()
+        if report is not None:
+            self._show_rentree(report)
+        self._show_figures(self._figures())
+
+    def _figures(self) -> HomeFigures | ServiceError:
+        try:
+            return home_figures(self.session)
+        except ServiceError as error:
+            return error
+
+    def _show_figures(self, figures: HomeFigures | ServiceError) -> None:
         accounts = self.query_one("#home-accounts", Static)
         attention = self.query_one("#home-attention", Static)
-        try:
-            figures = home_figures(self.session)
-        except ServiceError as error:
-            accounts.update(Content(error.message))
+        if isinstance(figures, ServiceError):
+            accounts.update(Content(figures.message))
             attention.update("")
             return
         accounts.update(accounts_table(figures))
         attention.update(attention_table(figures))
+
+    @work(thread=True, exclusive=True, group="home-figures", exit_on_error=False)
+    def _compute_in_thread(self) -> None:
+        """Figures, then the checklist, each shown when ready (the store's indexes and the
+        services' caches are thread-safe; a commit meanwhile makes the result stale: again)."""
+        worker = get_current_worker()
+        store = self.session.store
+        generation = store.generation
+        try:
+            figures = self._figures()
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._apply, worker, generation, self._show_figures, figures)
+            report = self._rentree_report()
+        except RuntimeError:  # a commit changed a table this thread was iterating over
+            if store.generation == generation:
+                raise
+            report = None
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._apply, worker, generation, self._show_rentree, report)
+
+    def _apply(self, worker, generation: int, show, value) -> None:
+        if worker.is_cancelled or not self.is_attached:
+            return
+        if self.session.store.generation != generation:
+            self.refresh_data()  # written meanwhile: what was computed may be out of date
+            return
+        if value is not None:
+            show(value)
 
     def section_shown(self, target: str | None) -> None:
         self.query_one(QuickActions).focus()

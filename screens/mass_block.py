@@ -18,6 +18,7 @@ from entconsole.fmt import format_datetime, pick
 from entconsole.models import BLOCKING_ORDER, BlockAction, Profile
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.pane import EstablishmentPane
+from entconsole.screens.shown_data import RefreshWhenShown
 from entconsole.services.errors import ServiceError
 from entconsole.services.mass_block import (
     HISTORY_SORTS,
@@ -77,7 +78,7 @@ class BlockRows(Vertical):
                 return
 
 
-class MassBlockPane(EstablishmentPane):
+class MassBlockPane(RefreshWhenShown, EstablishmentPane):
     BINDINGS = [
         Binding("t", "sort_next", L.KEY_BLOCK_SORT, id="block.sort"),
         Binding("r", "reverse", L.KEY_BLOCK_REVERSE, id="block.reverse"),
@@ -118,6 +119,8 @@ class MassBlockPane(EstablishmentPane):
     # ---- data
 
     def refresh_data(self) -> None:
+        if self.defer_until_shown():  # every account counted: not for a hidden tab
+            return
         try:
             rows = profile_rows(self.session)
         except ServiceError as error:

@@ -304,6 +304,7 @@ class ReportsSection(Section):
     SECTION_ID = "reports"
     KEY = "6"
     CSS_FILE = "reports.tcss"
+    BUILT_AT_START = True  # its tab shows the reports to handle from the start
 
     def compose(self) -> ComposeResult:
         with SectionTabs(id="rpt-tabs", initial=TAB_PENDING):

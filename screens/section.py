@@ -10,9 +10,11 @@ app's bindings.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -33,6 +35,9 @@ class Section(Vertical):
     """Default key (the admin may remap it through the binding id)."""
     CSS_FILE: ClassVar[str | None] = None
     """A .tcss file beside the section's module, loaded by the main screen."""
+    BUILT_AT_START: ClassVar[bool] = False
+    """Build the content with the main screen even when another section is shown
+    (a section whose tab badge needs it); otherwise when the section is first shown."""
 
     class BadgeChanged(Message):
         """The short text shown after the section's tab label changed (None: no badge)."""
@@ -46,6 +51,11 @@ class Section(Vertical):
         super().__init__(id=f"section-{self.SECTION_ID}", classes="section")
         self.session = session
         self._badge: str | None = None
+        # Built when first shown (see build): the main screen sets build_later
+        # before mounting; compose()'s widgets wait in _later until then.
+        self.build_later = False
+        self._later: list[Widget] = []
+        self._building: asyncio.Event | None = None
 
     @classmethod
     def title(cls) -> str:
@@ -54,6 +64,34 @@ class Section(Vertical):
     @classmethod
     def short_title(cls) -> str:
         return L.SECTION_SHORT.get(cls.SECTION_ID, cls.title())
+
+    # ---- built when first shown: opening the console builds only the section it shows
+
+    async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
+        if self.build_later:
+            self._later = widgets
+            return
+        await super().mount_composed_widgets(widgets)
+
+    @property
+    def built(self) -> bool:
+        """The content is mounted (it reads the store when it mounts)."""
+        return not self.build_later
+
+    async def build(self) -> None:
+        """Mount the content composed at start, once; a second caller waits for the first."""
+        if not self.build_later:
+            return
+        if self._building is not None:
+            await self._building.wait()
+            return
+        self._building = asyncio.Event()
+        widgets, self._later = self._later, []
+        try:
+            await self.mount_all(widgets)
+        finally:
+            self.build_later = False
+            self._building.set()
 
     def refresh_data(self) -> None:
         """Read the store again (after an action, or another session's write)."""

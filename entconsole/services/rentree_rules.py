@@ -79,11 +79,12 @@ def past_year_in_name(name: str, today: date) -> str | None:
 
 def cached(store: Store, key: tuple, compute):
     """A set computed once per store generation (the rules ask it for every account)."""
+    generation = store.generation  # before computing: a commit meanwhile (a thread) makes it stale
     hit = store.caches.get(key)
-    if hit is not None and hit[0] == store.generation:
+    if hit is not None and hit[0] == generation:
         return hit[1]
     value = compute()
-    store.caches[key] = (store.generation, value)
+    store.caches[key] = (generation, value)
     return value
 
 

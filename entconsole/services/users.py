@@ -8,6 +8,7 @@ combine (AND); an empty category does not filter.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -235,14 +236,22 @@ def _roster(store: Store, structure_id: str) -> _Roster:
     cached: _Roster | None = store.caches.get(cache_key)
     if cached is not None and cached.generation == store.generation:
         return cached
-    changed = store.changed_since(cached.generation) if cached is not None else None
-    user_ids = [doc_id for table, doc_id in changed or () if table == User.TABLE]
-    if cached is not None and changed is not None and len(user_ids) <= INCREMENTAL_LIMIT:
-        roster = _updated_roster(store, structure_id, cached, user_ids)
-    else:
-        roster = _build_roster(store, structure_id)
-    store.caches[cache_key] = roster
-    store.caches.pop(("users.results", structure_id), None)
+    # One builder at a time: Accueil's thread and the users list would otherwise
+    # both sort 100,000 accounts; the second waits and takes the first's.
+    with store.caches.setdefault(("users.roster.lock", structure_id), threading.RLock()):
+        generation = store.generation  # before reading: a commit meanwhile (a thread) makes it stale
+        cached = store.caches.get(cache_key)
+        if cached is not None and cached.generation == generation:
+            return cached
+        changed = store.changed_since(cached.generation) if cached is not None else None
+        user_ids = [doc_id for table, doc_id in changed or () if table == User.TABLE]
+        if cached is not None and changed is not None and len(user_ids) <= INCREMENTAL_LIMIT:
+            roster = _updated_roster(store, structure_id, cached, user_ids)
+        else:
+            roster = _build_roster(store, structure_id)
+        roster.generation = generation
+        store.caches[cache_key] = roster
+        store.caches.pop(("users.results", structure_id), None)
     return roster
 
 
