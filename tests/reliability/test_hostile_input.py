@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from entconsole import labels as L
 from entconsole.app import EntConsoleApp
 from entconsole.clock import make_clock
-from entconsole.models import FlashMessage, Group, Profile, Source, Structure, User
+from entconsole.models import FlashMessage, Group, Profile, SchoolClass, Source, Structure, User
 from entconsole.services.errors import InvalidInput, ServiceError
 from entconsole.services.establishment import rename_structure
 from entconsole.services.flash import FlashDraft, FlashValidationError, create_message
@@ -244,15 +244,13 @@ def test_exports_neutralise_formulas_and_keep_names(session, first):
     assert (user.last_name, user.first_name) in names
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 10 finding: a class name the store refuses (control character, over 500 characters) "
-    "makes import_csv raise pydantic's ValidationError instead of rejecting the row "
-    "(services/bulk_accounts.py creates the class unchecked)"
-))
 @pytest.mark.parametrize("klass", ["CM1\x1b[31m", "CM1\x7f", "a" * 600])
 def test_csv_import_rejects_a_class_name_the_store_refuses(session, klass):
     from entconsole.services.imports import RowAction, import_csv
 
     raw = _csv([["Prénom*", "Nom*", "Date de naissance*", "Classes*"], ["Léa", "Classe", "2016-01-01", klass]])
+    # The row is rejected with a reason; no class is created from it.
+    classes_before = session.store.count(SchoolClass)
     report = import_csv(session, Profile.STUDENT, raw, apply=True)
     assert [row.action for row in report.rows] == [RowAction.REJECTED]
+    assert session.store.count(SchoolClass) == classes_before
