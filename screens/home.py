@@ -14,9 +14,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
-from entconsole.models import User, school_year_of
+from entconsole.models import school_year_of
 from entconsole.screens.section import Section
-from entconsole.screens.shown_data import BACKGROUND_USERS, RefreshWhenShown
+from entconsole.screens.shown_data import RefreshWhenShown, is_large
 from entconsole.services.errors import ServiceError
 from entconsole.services.home import HomeFigures, home_figures
 from entconsole.widgets.profile import PROFILE_COLOR, profile_label
@@ -127,11 +127,11 @@ class HomeSection(RefreshWhenShown, Section):
             options.append(Option(Content.assemble(*parts), id=f"quick-{index}"))
         return options
 
-    def _rentree_report(self):
-        from entconsole.services.rentree import checklist
+    def _rentree_report(self, stop=lambda: False):
+        from entconsole.services.rentree import checklist_unless
 
         try:
-            return checklist(self.session)
+            return checklist_unless(self.session, stop)
         except ServiceError:
             return None
 
@@ -152,7 +152,7 @@ class HomeSection(RefreshWhenShown, Section):
     def refresh_data(self) -> None:
         if self.defer_until_shown():
             return
-        if self.session.store.count(User) > BACKGROUND_USERS:
+        if is_large(self.session.store):
             # Seconds over 100,000 accounts: computed in a thread, the screen answers meanwhile.
             if self._rentree_shown is None:
                 self._show_rentree(None)
@@ -190,13 +190,23 @@ class HomeSection(RefreshWhenShown, Section):
             figures = self._figures()
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._apply, worker, generation, self._show_figures, figures)
-            report = self._rentree_report()
-        except RuntimeError:  # a commit changed a table this thread was iterating over
+            report = self._rentree_report(lambda: worker.is_cancelled)
+        except Exception:  # noqa: BLE001
+            # A commit changed what this thread was reading ("changed size during
+            # iteration", a document gone): computed again by _apply; else a real error.
             if store.generation == generation:
                 raise
             report = None
         if not worker.is_cancelled:
             self.app.call_from_thread(self._apply, worker, generation, self._show_rentree, report)
+
+    def section_hidden(self) -> None:
+        """Another section is asked for: the thread stops (between two steps) and leaves it
+        the processor; what it did not finish is computed when Accueil is shown again."""
+        for worker in self.workers:
+            if worker.group == "home-figures" and worker.node is self and worker.is_running:
+                worker.cancel()
+                self._refresh_pending = True
 
     def _apply(self, worker, generation: int, show, value) -> None:
         if worker.is_cancelled or not self.is_attached:

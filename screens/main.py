@@ -88,6 +88,8 @@ class MainScreen(Screen[None]):
         """Make `section_id` the visible section; `target` is passed to it."""
         if section_id not in SECTION_BY_ID:
             raise KeyError(section_id)
+        if section_id != self.current_section:
+            self.section(self.current_section).section_hidden()
         self.current_section = section_id
         self.query_one(SectionBar).current = section_id
         section = self.section(section_id)

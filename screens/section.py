@@ -111,6 +111,9 @@ class Section(Vertical):
             self._badge = badge
             self.post_message(self.BadgeChanged(self.SECTION_ID, badge))
 
+    def section_hidden(self) -> None:
+        """Another section is about to be shown (e.g. stop background work for this one)."""
+
     def section_shown(self, target: str | None) -> None:
         """The section became visible; `target` names a part to open (quick actions).
 

@@ -9,7 +9,7 @@ transaction, one journal entry each); the bulk ones write a named backup first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -387,6 +387,17 @@ def step_report(session: Session, step: Step) -> StepReport:
 
 def checklist(session: Session) -> Checklist:
     return Checklist(rules.rentree_year(session.today), tuple(step_report(session, s) for s in STEPS))
+
+
+def checklist_unless(session: Session, stop: Callable[[], bool]) -> Checklist | None:
+    """checklist(), or None when `stop()` is true before a step (a thread told to stop:
+    seconds at 100,000 accounts that the screen needs for something else)."""
+    reports = []
+    for step in STEPS:
+        if stop():
+            return None
+        reports.append(step_report(session, step))
+    return Checklist(rules.rentree_year(session.today), tuple(reports))
 
 
 # --------------------------------------------------------------------------- fixes
