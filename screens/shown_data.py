@@ -33,8 +33,9 @@ class RefreshWhenShown:
 
     def defer_until_shown(self) -> bool:
         """True (and the refresh noted for later) when the widget is not on screen
-        and the store is a large one."""
-        if self.is_on_screen or not is_large(self.session.store):  # type: ignore[attr-defined]
+        and the store is a large one, or is a section not built yet."""
+        built = getattr(self, "built", True)  # a section not built yet has nothing to fill
+        if built and (self.is_on_screen or not is_large(self.session.store)):  # type: ignore[attr-defined]
             self._refresh_pending = False
             return False
         self._refresh_pending = True

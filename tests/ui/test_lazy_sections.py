@@ -142,3 +142,24 @@ async def test_small_store_hidden_home_still_refreshed_at_once(make_app, demo_pa
         assert not home._refresh_pending
         assert home.query_one("#home-attention").render() == attention_table(home_figures(app.session))
         assert app.store.count(User) < shown_data.BACKGROUND_USERS
+
+
+async def test_main_screen_opened_on_another_section_builds_home_when_shown(make_app):
+    """After a change of school the main screen reopens on the section that was shown:
+    Accueil is then not built, and fills itself when first shown."""
+    from entconsole.screens.main import MainScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.switch_screen(MainScreen(app.session, "users"))
+        await _settle(app, pilot)
+        home = app.main_screen.section("home")
+        assert app.main_screen.current_section == "users" and not home.built
+        home.refresh_data()  # what an action of another section asks (REFRESHES_HOME)
+        assert home._refresh_pending
+        await pilot.press("0")
+        await _settle(app, pilot)
+        assert home.built and not home._refresh_pending
+        assert home.query_one("#home-attention").render() == attention_table(home_figures(app.session))
+        assert checklist(app.session).progress in screen_text(app)
