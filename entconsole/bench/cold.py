@@ -19,9 +19,22 @@ START_SIZE = (120, 40)
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory (Linux: VmHWM, kB).
+
+    Not ``getrusage().ru_maxrss``: Linux carries it over from the parent
+    through fork and exec, so a bench that had just generated a big store
+    reported the parent's peak for both children.
+    """
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def current_rss_mb() -> float:
