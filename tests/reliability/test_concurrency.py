@@ -49,9 +49,11 @@ def _plan(store: Store) -> tuple[str, list[str], str]:
     return school.id, [u.id for u in pupils[:WORKERS]], group.id
 
 
-def _worker(path: str, worker: int, actions: int) -> None:
+def _worker(path: str, worker: int, actions: int, plan: tuple[str, list[str], str]) -> None:
+    # The plan comes from the parent: a worker starting late would see pupils
+    # already blocked or grouped by the others and pick another's pupil.
     store = Store(path, create=False, clock=make_clock(TODAY))
-    school_id, pupils, group_id = _plan(store)
+    school_id, pupils, group_id = plan
     login = DIRECTOR if worker % 2 == 0 else ADVISOR
     session = Session.open(store, login, TODAY, structure_id=school_id)
     pupil = pupils[worker]
@@ -70,12 +72,11 @@ def _worker(path: str, worker: int, actions: int) -> None:
 def _act(session: Session, worker: int, n: int, pupil: str, group_id: str) -> None:
     step, round_ = n % 4, n // 4
     if step == 0:
-        set_blocked(session, [pupil], blocked=round_ % 2 == 0)
+        result = set_blocked(session, [pupil], blocked=round_ % 2 == 0)
+        assert result.changed == 1, "a no-op writes no journal entry: the pupil is not this worker's alone"
     elif step == 1:
-        if round_ % 2 == 0:
-            add_to_group(session, [pupil], group_id)
-        else:
-            remove_from_group(session, [pupil], group_id)
+        change = add_to_group if round_ % 2 == 0 else remove_from_group
+        assert change(session, [pupil], group_id).changed == 1
     elif step == 2:
         draft = FlashDraft(
             title=f"w{worker}-{n}", start=TODAY, end=TODAY, profiles=("Teacher",),
@@ -88,9 +89,11 @@ def _act(session: Session, worker: int, n: int, pupil: str, group_id: str) -> No
 
 def test_eight_processes_lose_no_action(tmp_path):
     path = write_small_store(tmp_path / "s.json")
-    start_revision = Store(path).revision
+    start = Store(path)
+    start_revision = start.revision
+    plan = _plan(start)
     ctx = multiprocessing.get_context("fork")
-    procs = [ctx.Process(target=_worker, args=(str(path), w, ACTIONS)) for w in range(WORKERS)]
+    procs = [ctx.Process(target=_worker, args=(str(path), w, ACTIONS, plan)) for w in range(WORKERS)]
     for p in procs:
         p.start()
     for p in procs:
@@ -104,7 +107,7 @@ def test_eight_processes_lose_no_action(tmp_path):
     by_actor = {login: sum(1 for e in journal if e.actor == login) for login in (DIRECTOR, ADVISOR)}
     assert by_actor == {DIRECTOR: WORKERS // 2 * ACTIONS, ADVISOR: WORKERS // 2 * ACTIONS}
     # Every action's effect is in the file.
-    school_id, pupils, group_id = _plan(final)
+    school_id, pupils, group_id = plan
     rounds = ACTIONS // 4
     titles = {m.title for m in final.all(FlashMessage)}
     logins = {u.login for u in final.all(User)}
