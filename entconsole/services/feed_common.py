@@ -15,7 +15,7 @@ from pathlib import Path
 
 from entconsole import labels as L
 from entconsole.models import school_year_of
-from entconsole.services.csv_io import Table, UnusableFile, header_key, name_problem, write_csv
+from entconsole.services.csv_io import Table, UnusableFile, header_key, name_problem, read_table, write_csv
 from entconsole.services.imports import RowAction, RowOutcome
 from entconsole.services.session import Session
 
@@ -98,6 +98,34 @@ def cell_getter(columns: dict[str, int], cells: list[str]):
 
 def feed_transaction(session: Session, action: str):
     return session.store.transaction(session.admin.login, action, structure_id=session.structure_id)
+
+
+def run_feed(session: Session, raw: bytes, kind: FeedKind, columns: tuple[tuple[str, ...], tuple[str, ...]],
+             body, *, apply: bool, file_name: str) -> FeedReport:
+    """Read the file, then a dry run (body with tx=None) or one journaled, backed-up write.
+
+    `body(session, table, columns, report, tx)` fills the report and returns the
+    ids it changed.
+    """
+    session.require_structure(session.structure.id)
+    table = read_table(raw)
+    found = read_columns(table, *columns)
+    report = FeedReport(kind, file_name)
+    if not apply:
+        body(session, table, found, report, None)
+        report.message = report.summary()
+        return report
+    with feed_transaction(session, f"feed.{kind.value}") as tx:
+        changed = body(session, table, found, report, tx)
+        report.applied = True
+        report.message = L.FEED_DONE.format(summary=report.summary())
+        if changed:
+            # The lock is held: the file is still the state before this feed.
+            report.backup = tx.backup(L.FEED_BACKUP_REASON)
+            tx.journal(report.message, targets=changed, count=len(changed))
+        else:
+            report.message = L.FEED_NOTHING
+    return report
 
 
 def midnight(day: date) -> datetime:

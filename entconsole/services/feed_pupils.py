@@ -15,16 +15,15 @@ from datetime import date
 from entconsole import labels as L
 from entconsole.models import INE_RE, Level, Profile, SchoolClass, Source, User, display_name, school_year_of
 from entconsole.services.bulk_accounts import ClassBook, TakenLogins, person_key, record_duplicates
-from entconsole.services.csv_io import Table, name_problem, parse_date, read_table
+from entconsole.services.csv_io import Table, name_problem, parse_date
 from entconsole.services.feed_common import (
     FeedKind,
     FeedReport,
     cell_getter,
-    feed_transaction,
     mark_disappearances,
     midnight,
     name_reasons,
-    read_columns,
+    run_feed,
     year_matches,
 )
 from entconsole.services.imports import RowAction, RowOutcome
@@ -54,26 +53,7 @@ class _Guardian:
 
 def feed_pupils(session: Session, raw: bytes, *, apply: bool = False, file_name: str = "") -> FeedReport:
     """The ONDE file: one row per pupil, with up to two guardians."""
-    structure = session.structure
-    session.require_structure(structure.id)
-    table = read_table(raw)
-    columns = read_columns(table, PUPIL_COLUMNS, _PUPIL_REQUIRED)
-    report = FeedReport(FeedKind.PUPILS, file_name)
-    if not apply:
-        _pupils(session, table, columns, report, None)
-        report.message = report.summary()
-        return report
-    with feed_transaction(session, "feed.pupils") as tx:
-        changed = _pupils(session, table, columns, report, tx)
-        report.applied = True
-        report.message = L.FEED_DONE.format(summary=report.summary())
-        if changed:
-            # The lock is held: the file is still the state before this feed.
-            report.backup = tx.backup(L.FEED_BACKUP_REASON)
-            tx.journal(report.message, targets=changed, count=len(changed))
-        else:
-            report.message = L.FEED_NOTHING
-    return report
+    return run_feed(session, raw, FeedKind.PUPILS, (PUPIL_COLUMNS, _PUPIL_REQUIRED), _pupils, apply=apply, file_name=file_name)
 
 
 def _pupil_reasons(get, today: date, ine: str) -> list[str]:

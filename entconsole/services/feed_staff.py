@@ -13,16 +13,15 @@ from datetime import date
 from entconsole import labels as L
 from entconsole.models import Profile, Source, User, display_name
 from entconsole.services.bulk_accounts import TakenLogins, person_key, record_duplicates
-from entconsole.services.csv_io import Table, parse_date, read_table
+from entconsole.services.csv_io import Table, parse_date
 from entconsole.services.feed_common import (
     FeedKind,
     FeedReport,
     cell_getter,
-    feed_transaction,
     mark_disappearances,
     midnight,
     name_reasons,
-    read_columns,
+    run_feed,
 )
 from entconsole.services.imports import RowAction, RowOutcome
 from entconsole.services.logins import activation_code
@@ -38,26 +37,7 @@ STAFF_PROFILES = {"enseignant": Profile.TEACHER, "teacher": Profile.TEACHER, "pe
 
 def feed_staff(session: Session, raw: bytes, *, apply: bool = False, file_name: str = "") -> FeedReport:
     """The staff file: one row per person and school (AESH of a PIAL, TRS listed for each school)."""
-    structure = session.structure
-    session.require_structure(structure.id)
-    table = read_table(raw)
-    columns = read_columns(table, STAFF_COLUMNS, _STAFF_REQUIRED)
-    report = FeedReport(FeedKind.STAFF, file_name)
-    if not apply:
-        _staff(session, table, columns, report, None)
-        report.message = report.summary()
-        return report
-    with feed_transaction(session, "feed.staff") as tx:
-        changed = _staff(session, table, columns, report, tx)
-        report.applied = True
-        report.message = L.FEED_DONE.format(summary=report.summary())
-        if changed:
-            # The lock is held: the file is still the state before this feed.
-            report.backup = tx.backup(L.FEED_BACKUP_REASON)
-            tx.journal(report.message, targets=changed, count=len(changed))
-        else:
-            report.message = L.FEED_NOTHING
-    return report
+    return run_feed(session, raw, FeedKind.STAFF, (STAFF_COLUMNS, _STAFF_REQUIRED), _staff, apply=apply, file_name=file_name)
 
 
 @dataclass
