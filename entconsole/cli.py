@@ -102,8 +102,13 @@ def main(ctx: click.Context, db: Path | None, acting_login: str | None, today: d
     notice = ensure_store(db, today or date.today())
     from entconsole.app import EntConsoleApp
 
+    run_console(lambda: EntConsoleApp(db_path=db, acting_login=acting_login, today=today, notice=notice))
+
+
+def run_console(make_app) -> None:
+    """Build the console (a store or session error is one line), then run it on a terminal."""
     try:
-        app = EntConsoleApp(db_path=db, acting_login=acting_login, today=today, notice=notice)
+        app = make_app()
     except StoreError as exc:
         fail(exc.message)
     except ServiceError as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import sys
 import tempfile
 from pathlib import Path
 
@@ -50,21 +49,10 @@ def train(
     template = L.TRAIN_CLI_CREATED if created else L.TRAIN_CLI_RESUMED
     notice = template.format(trainee=trainee, path=sandbox.path)
     click.echo(notice, err=True)
-    from entconsole.cli import has_terminal
+    from entconsole.cli import run_console
     from entconsole.screens.training import TrainingApp
-    from entconsole.services.errors import ServiceError
 
-    try:
-        app = TrainingApp(sandbox, notice=notice)
-    except StoreError as exc:
-        fail(exc.message)
-    except ServiceError as exc:
-        fail(exc.message, EXIT_USAGE)
-    if not has_terminal():
-        fail(L.CLI_NO_TERMINAL)
-    app.run()
-    if app.return_code:
-        sys.exit(app.return_code)
+    run_console(lambda: TrainingApp(sandbox, notice=notice))
 
 
 def _report(root: Path, as_json: bool) -> None:
