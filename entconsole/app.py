@@ -272,6 +272,10 @@ class EntConsoleApp(App[None], inherit_bindings=False):
                 )
             )
 
+    def keyed_command(self, title: str, help_template: str, binding: str, default: str, callback) -> SystemCommand:
+        """A palette entry whose help names the key bound to the same action."""
+        return SystemCommand(title, help_template.format(key=self.key_for(binding, default, long=True)), callback)
+
     def console_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's entries, in the console's order."""
         if self.main_screen is not None:
@@ -283,37 +287,12 @@ class EntConsoleApp(App[None], inherit_bindings=False):
                     partial(self.show_section, section.SECTION_ID),
                 )
             if len(self.session.structures) > 1:
-                yield SystemCommand(
-                    L.KEY_STRUCTURE,
-                    L.PALETTE_STRUCTURE_HELP.format(key=self.key_for("app.structure", "e", long=True)),
-                    self.action_change_structure,
-                )
-        if self.main_screen is not None:
-            yield SystemCommand(
-                L.JOURNALSCR_KEY_OPEN,
-                L.JOURNALSCR_PALETTE_OPEN.format(key=self.key_for("app.journal", "j", long=True)),
-                self.action_journal,
-            )
-            yield SystemCommand(
-                L.JOURNALSCR_KEY_UNDO,
-                L.JOURNALSCR_PALETTE_UNDO.format(key=self.key_for("journal.undo", "u", long=True)),
-                self._undo_from_palette,
-            )
-        yield SystemCommand(
-            L.JOURNALSCR_KEY_REFRESH,
-            L.JOURNALSCR_PALETTE_REFRESH.format(key=self.key_for("app.refresh", "f5", long=True)),
-            self.action_refresh,
-        )
-        yield SystemCommand(
-            L.PALETTE_HELP,
-            L.PALETTE_HELP_HELP.format(key=self.key_for("app.help", "question_mark", long=True)),
-            self.action_help,
-        )
-        yield SystemCommand(
-            L.KEY_QUIT,
-            L.PALETTE_QUIT_HELP.format(key=self.key_for("app.quit", "ctrl+q", long=True)),
-            self.action_quit,
-        )
+                yield self.keyed_command(L.KEY_STRUCTURE, L.PALETTE_STRUCTURE_HELP, "app.structure", "e", self.action_change_structure)
+            yield self.keyed_command(L.JOURNALSCR_KEY_OPEN, L.JOURNALSCR_PALETTE_OPEN, "app.journal", "j", self.action_journal)
+            yield self.keyed_command(L.JOURNALSCR_KEY_UNDO, L.JOURNALSCR_PALETTE_UNDO, "journal.undo", "u", self._undo_from_palette)
+        yield self.keyed_command(L.JOURNALSCR_KEY_REFRESH, L.JOURNALSCR_PALETTE_REFRESH, "app.refresh", "f5", self.action_refresh)
+        yield self.keyed_command(L.PALETTE_HELP, L.PALETTE_HELP_HELP, "app.help", "question_mark", self.action_help)
+        yield self.keyed_command(L.KEY_QUIT, L.PALETTE_QUIT_HELP, "app.quit", "ctrl+q", self.action_quit)
 
     # ---- journal, refresh
 

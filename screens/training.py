@@ -166,16 +166,8 @@ class TrainingApp(EntConsoleApp):
     def console_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The console's palette entries, then the training's two."""
         yield from super().console_commands(screen)
-        yield SystemCommand(
-            L.TRAIN_KEY_HINT,
-            L.TRAIN_PALETTE_HINT.format(key=self.key_for("training.hint", "f9", long=True)),
-            self.action_training_hint,
-        )
-        yield SystemCommand(
-            L.TRAIN_KEY_STEPS,
-            L.TRAIN_PALETTE_STEPS.format(key=self.key_for("training.steps", "f8", long=True)),
-            self.action_training_steps,
-        )
+        yield self.keyed_command(L.TRAIN_KEY_HINT, L.TRAIN_PALETTE_HINT, "training.hint", "f9", self.action_training_hint)
+        yield self.keyed_command(L.TRAIN_KEY_STEPS, L.TRAIN_PALETTE_STEPS, "training.steps", "f8", self.action_training_steps)
 
     def action_training_hint(self) -> None:
         self._show_hint = not self._show_hint
