@@ -154,8 +154,10 @@ class HomeSection(RefreshWhenShown, Section):
             return
         if is_large(self.session.store):
             # Seconds over 100,000 accounts: computed in a thread, the screen answers meanwhile.
-            if self._rentree_shown is None:
+            if self._rentree_shown is None:  # the first time: say so rather than empty boxes
                 self._show_rentree(None)
+                for box in self.query(".figures").results(Static):
+                    box.update(Content.styled(L.HOMELAZY_COMPUTING, "dim italic"))
             self._compute_in_thread()
             return
         report = self._rentree_report()
