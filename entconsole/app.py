@@ -209,9 +209,9 @@ class EntConsoleApp(App[None], inherit_bindings=False):
             return
         while self.screen is not main and len(self.screen_stack) > 1:
             self.pop_screen()
-        main.show_section(section_id, target)
-        if section_id == USERS_SECTION:
-            self.call_after_refresh(self.warm_store)  # after the list is drawn
+        # The indexes are built in a thread after the list is drawn (a section is
+        # built when first shown: not at the next refresh, it competes with the drawing).
+        main.show_section(section_id, target, then=self.warm_store if section_id == USERS_SECTION else None)
 
     # ---- structure
 

@@ -6,7 +6,7 @@ app builds the section keys, the palette entries and the tabs from it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -84,8 +84,11 @@ class MainScreen(Screen[None]):
     def sections(self) -> list[Section]:
         return list(self.query_one("#sections").query_children(Section))
 
-    def show_section(self, section_id: str, target: str | None = None) -> None:
-        """Make `section_id` the visible section; `target` is passed to it."""
+    def show_section(
+        self, section_id: str, target: str | None = None, *, then: Callable[[], None] | None = None
+    ) -> None:
+        """Make `section_id` the visible section; `target` is passed to it; `then` is
+        called after the first frame showing it (once built, if built on this call)."""
         if section_id not in SECTION_BY_ID:
             raise KeyError(section_id)
         if section_id != self.current_section:
@@ -94,19 +97,23 @@ class MainScreen(Screen[None]):
         self.query_one(SectionBar).current = section_id
         section = self.section(section_id)
         if section.built:
-            self._switch_to(section, target)
+            self._switch_to(section, target, then)
         else:  # first time shown: mounted first, so that it is shown complete
-            self.run_worker(self._build_then_show(section, target), group="section-build")
+            self.run_worker(self._build_then_show(section, target, then), group="section-build")
 
-    async def _build_then_show(self, section: Section, target: str | None) -> None:
+    async def _build_then_show(
+        self, section: Section, target: str | None, then: Callable[[], None] | None
+    ) -> None:
         await section.build()
         if self.current_section == section.SECTION_ID:  # not if the admin went elsewhere meanwhile
-            self._switch_to(section, target)
+            self._switch_to(section, target, then)
 
-    def _switch_to(self, section: Section, target: str | None) -> None:
+    def _switch_to(self, section: Section, target: str | None, then: Callable[[], None] | None = None) -> None:
         self.query_one(ContentSwitcher).current = section.id
         self.refresh_bindings()
         section.section_shown(target)
+        if then is not None:
+            self.call_after_refresh(then)
 
     @on(SectionBar.Picked)
     def _tab_clicked(self, event: SectionBar.Picked) -> None:

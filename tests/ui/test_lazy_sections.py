@@ -163,3 +163,26 @@ async def test_main_screen_opened_on_another_section_builds_home_when_shown(make
         assert home.built and not home._refresh_pending
         assert home.query_one("#home-attention").render() == attention_table(home_figures(app.session))
         assert checklist(app.session).progress in screen_text(app)
+
+
+async def test_large_store_indexes_warmed_once_the_users_list_is_shown(make_app, monkeypatch):
+    """The accounts' indexes are built in a thread after the users list is drawn, the
+    list being built on its first showing (so not at the next refresh after the key)."""
+    import entconsole.app as app_module
+
+    monkeypatch.setattr(app_module, "SYNC_RELOAD_USERS", 0)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        indexes = app.store._state.indexes["users"].values()
+        assert any(index._map is None for index in indexes)
+        warmed = []
+        monkeypatch.setattr(app, "warm_store", lambda: warmed.append(app.main_screen.section("users").shown_state))
+        app.show_section("users")
+        await _settle(app, pilot)
+        assert warmed and warmed[0] is not None  # called once the list showed its rows
+        app.warm_store = app_module.EntConsoleApp.warm_store.__get__(app)
+        app.show_section("home")
+        app.show_section("users")
+        await _settle(app, pilot)
+        assert all(index._map is not None for index in indexes)
