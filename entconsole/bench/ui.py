@@ -62,6 +62,15 @@ class FrameWatch:
         return self.frame_time
 
 
+async def settle(app: App, pilot) -> None:
+    """Let what the console starts after drawing the users list end: the indexes are
+    warmed in a thread started after that frame (call_after_refresh), so one wait for
+    the workers may come before it starts: a frame, and wait again."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+
+
 def key_event(key: str) -> events.Key:
     return events.Key(key, key if len(key) == 1 else None)
 
@@ -107,7 +116,7 @@ async def time_users_screen(
         rows_first = len(section.users)
         # A human pause before the first key: what the console starts after
         # drawing the list (building indexes in a thread) is done.
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         section.action_search()
         await pilot.pause()
         keys = []
@@ -194,8 +203,10 @@ async def time_reload(app: App, write: Callable[[], None]) -> tuple[float, float
         while app.main_screen is None:  # type: ignore[attr-defined]
             await asyncio.sleep(0.001)
         app.show_section("users")  # type: ignore[attr-defined]
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        section = app.main_screen.section("users")  # type: ignore[attr-defined]
+        while section.shown_state is None:  # built on first show, then listed
+            await pilot.pause()
+        await settle(app, pilot)
         revision = app.store.revision  # type: ignore[attr-defined]
         write()
         ticks: list[float] = []
