@@ -84,7 +84,7 @@ def start(db: str, today: str) -> dict:
     result: dict = {}
 
     async def run() -> None:
-        async with app.run_test(size=START_SIZE) as pilot:
+        async with app.run_test(size=START_SIZE):
             watch = FrameWatch(app)
             main = app.main_screen
             while main is None:
