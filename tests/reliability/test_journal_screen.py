@@ -12,7 +12,7 @@ from entconsole import labels as L
 from entconsole import store as store_mod
 from entconsole.app import EntConsoleApp
 from entconsole.clock import make_clock
-from entconsole.models import JournalEntry, Profile, Source, User
+from entconsole.models import Profile, Source, User
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.journal import JournalList, JournalScreen
 from entconsole.screens.main import MainScreen
@@ -167,7 +167,6 @@ def test_journal_snapshot(snap_compare, demo_path):
 async def test_read_only_directory_and_busy_lock_in_the_console(demo_path, app):
     import multiprocessing
     import shutil
-    import signal
     import subprocess
     import time
 
