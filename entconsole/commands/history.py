@@ -26,8 +26,12 @@ def journal_command(ctx, since, actor, as_json) -> None:
         return
     if not entries:
         click.echo(L.JOURNAL_EMPTY)
+        return
+    click.echo(L.JOURNAL_HEADER)
     for entry in entries:
-        click.echo(L.JOURNAL_LINE.format(when=f"{entry.when:%d/%m/%Y %H:%M}", actor=entry.actor, summary=entry.summary))
+        click.echo(L.JOURNAL_LINE.format(when=f"{entry.when:%d/%m/%Y %H:%M}", actor=entry.actor,
+                                         count=entry.count, summary=entry.summary))
+    click.echo(L.JOURNAL_TOTAL.format(count=len(entries)))
 
 
 @click.command("backups", help=L.CLI_HELP_BACKUPS)

@@ -106,6 +106,9 @@ def test_cli_journal_backups_restore(store):
     runner = CliRunner()
     journal = runner.invoke(main, [*base, "journal"])
     assert journal.exit_code == 0 and "supprimé" in journal.output
+    line = next(line for line in journal.output.splitlines() if "supprimé" in line)
+    assert line.split()[3] == "2"  # who, when, how many, what
+    assert journal.output.splitlines()[-1] == "1 action(s)"
     listing = runner.invoke(main, [*base, "backups"])
     assert listing.exit_code == 0 and "suppression-en-lot" in listing.output
     name = listing.output.split()[0]
