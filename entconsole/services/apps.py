@@ -379,35 +379,37 @@ def delete_connector(session: Session, connector_id: str) -> ActionResult:
 
 def grant_connector(session: Session, connector_id: str, group_ids: Iterable[str]) -> ActionResult:
     """Give groups of the structure access to a connector."""
-    store = session.store
-    with store.transaction(session.admin.login, "connector.grant", structure_id=session.structure_id) as tx:
-        groups = _checked_groups(tx, session, group_ids, to_give=True)
-        connector = _editable_connector(tx, session, connector_id)
-        name = connector.display_name
-        new = [g for g in groups if g.id not in connector.groups]
-        if not new:
-            return ActionResult(L.CONN_ALREADY.format(name=name), skipped=len(groups), target_id=connector.id)
-        tx.put(connector.model_copy(update={"groups": connector.groups + tuple(g.id for g in new)}))
-        message = _granted_message(L.CONN_GRANTED_ONE, L.CONN_GRANTED, new, name=name)
-        tx.journal(message, targets=[connector.id, *(g.id for g in new)], count=len(new))
-    return ActionResult(message, changed=len(new), skipped=len(groups) - len(new), target_id=connector.id)
+    return _set_access(session, "connector.grant", True, lambda tx: _editable_connector(tx, session, connector_id),
+                       group_ids, L.CONN_ALREADY, L.CONN_GRANTED_ONE, L.CONN_GRANTED)
 
 
 def withdraw_connector(session: Session, connector_id: str, group_ids: Iterable[str]) -> ActionResult:
     """Withdraw groups' access to a connector."""
-    store = session.store
-    with store.transaction(session.admin.login, "connector.withdraw", structure_id=session.structure_id) as tx:
-        groups = _checked_groups(tx, session, group_ids, to_give=False)
-        connector = _editable_connector(tx, session, connector_id)
-        name = connector.display_name
-        gone = [g for g in groups if g.id in connector.groups]
-        if not gone:
-            raise ServiceError(L.CONN_NOT_GRANTED.format(name=name))
-        removed = {g.id for g in gone}
-        tx.put(connector.model_copy(update={"groups": tuple(g for g in connector.groups if g not in removed)}))
-        message = _granted_message(L.CONN_WITHDRAWN_ONE, L.CONN_WITHDRAWN, gone, name=name)
-        tx.journal(message, targets=[connector.id, *removed], count=len(gone))
-    return ActionResult(message, changed=len(gone), skipped=len(groups) - len(gone), target_id=connector.id)
+    return _set_access(session, "connector.withdraw", False, lambda tx: _editable_connector(tx, session, connector_id),
+                       group_ids, L.CONN_NOT_GRANTED, L.CONN_WITHDRAWN_ONE, L.CONN_WITHDRAWN)
+
+
+def _set_access(session: Session, action: str, give: bool, find, group_ids: Iterable[str],
+                nothing: str, one: str, many: str) -> ActionResult:
+    """Grant (give) or withdraw groups' access to a connector or a widget, in one transaction."""
+    with session.store.transaction(session.admin.login, action, structure_id=session.structure_id) as tx:
+        groups = _checked_groups(tx, session, group_ids, to_give=give)
+        target = find(tx)
+        name = target.display_name
+        picked = [g for g in groups if (g.id in target.groups) != give]
+        if not picked:
+            if give:  # already there: nothing to do, not an error
+                return ActionResult(nothing.format(name=name), skipped=len(groups), target_id=target.id)
+            raise ServiceError(nothing.format(name=name))
+        ids = {g.id for g in picked}
+        if give:
+            kept = target.groups + tuple(g.id for g in picked)
+        else:
+            kept = tuple(g for g in target.groups if g not in ids)
+        tx.put(target.model_copy(update={"groups": kept}))
+        message = _granted_message(one, many, picked, name=name)
+        tx.journal(message, targets=[target.id, *(g.id for g in picked)], count=len(picked))
+    return ActionResult(message, changed=len(picked), skipped=len(groups) - len(picked), target_id=target.id)
 
 
 # --------------------------------------------------------------------------- widgets
@@ -436,34 +438,13 @@ def _widget(tx: Transaction, widget_id: str) -> Widget:
 
 
 def grant_widget(session: Session, widget_id: str, group_ids: Iterable[str]) -> ActionResult:
-    store = session.store
-    with store.transaction(session.admin.login, "widget.grant", structure_id=session.structure_id) as tx:
-        groups = _checked_groups(tx, session, group_ids, to_give=True)
-        widget = _widget(tx, widget_id)
-        name = widget.display_name
-        new = [g for g in groups if g.id not in widget.groups]
-        if not new:
-            return ActionResult(L.WDG_ALREADY.format(name=name), skipped=len(groups), target_id=widget.id)
-        tx.put(widget.model_copy(update={"groups": widget.groups + tuple(g.id for g in new)}))
-        message = _granted_message(L.WDG_GRANTED_ONE, L.WDG_GRANTED, new, name=name)
-        tx.journal(message, targets=[widget.id, *(g.id for g in new)], count=len(new))
-    return ActionResult(message, changed=len(new), skipped=len(groups) - len(new), target_id=widget.id)
+    return _set_access(session, "widget.grant", True, lambda tx: _widget(tx, widget_id),
+                       group_ids, L.WDG_ALREADY, L.WDG_GRANTED_ONE, L.WDG_GRANTED)
 
 
 def withdraw_widget(session: Session, widget_id: str, group_ids: Iterable[str]) -> ActionResult:
-    store = session.store
-    with store.transaction(session.admin.login, "widget.withdraw", structure_id=session.structure_id) as tx:
-        groups = _checked_groups(tx, session, group_ids, to_give=False)
-        widget = _widget(tx, widget_id)
-        name = widget.display_name
-        gone = [g for g in groups if g.id in widget.groups]
-        if not gone:
-            raise ServiceError(L.WDG_NOT_GRANTED.format(name=name))
-        removed = {g.id for g in gone}
-        tx.put(widget.model_copy(update={"groups": tuple(g for g in widget.groups if g not in removed)}))
-        message = _granted_message(L.WDG_WITHDRAWN_ONE, L.WDG_WITHDRAWN, gone, name=name)
-        tx.journal(message, targets=[widget.id, *removed], count=len(gone))
-    return ActionResult(message, changed=len(gone), skipped=len(groups) - len(gone), target_id=widget.id)
+    return _set_access(session, "widget.withdraw", False, lambda tx: _widget(tx, widget_id),
+                       group_ids, L.WDG_NOT_GRANTED, L.WDG_WITHDRAWN_ONE, L.WDG_WITHDRAWN)
 
 
 def set_widget_pinned(session: Session, widget_id: str, pinned: bool) -> ActionResult:

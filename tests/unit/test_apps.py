@@ -304,6 +304,8 @@ def test_widgets_grant_withdraw_pin(session):
     group = apps.pickable_groups(session)[0]
     writes = session.store.write_count
     assert apps.grant_widget(session, view.widget.id, [group.id]).changed == 1
+    again = apps.grant_widget(session, view.widget.id, [group.id])  # already granted: no write
+    assert (again.changed, again.skipped) == (0, 1)
     assert apps.set_widget_pinned(session, view.widget.id, True).changed == 1
     assert session.store.write_count == writes + 2
     stored = session.store.get(Widget, view.widget.id)
