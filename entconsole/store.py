@@ -37,6 +37,16 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from entconsole import labels, undo_data
+from entconsole.store_file import (
+    FILE_ORDER,
+    UNPLACED,
+    NotLaidOut,
+    Parts,
+    Span,
+    doc_start,
+    fields_shared,
+    read_laid_out,
+)
 from entconsole.models import (
     META_TABLE,
     MODEL_BY_TABLE,
@@ -95,13 +105,17 @@ def _os_detail(exc: OSError) -> str:
 # --------------------------------------------------------------------------- storage
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that readers see the old or the new file."""
+def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> None:
+    """Replace `path` with `payload` (bytes, or parts written in turn) so that
+    readers see the old or the new file."""
     directory = path.parent
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            if isinstance(payload, bytes):
+                handle.write(payload)
+            else:
+                handle.writelines(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -121,8 +135,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
 class AtomicOrjsonStorage(Storage):
     """TinyDB storage: orjson, atomic replace, file opened by path on each call.
 
-    Usable on its own with TinyDB (``TinyDB(path, storage=AtomicOrjsonStorage)``)
-    to read a store with TinyDB's query API.
+    For TinyDB's query API on a store file (``open_tinydb``); the store itself
+    writes the file laid out one document per line (store_file).
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -260,17 +274,12 @@ class Index:
 class _State:
     """Everything loaded from one revision of the file."""
 
-    def __init__(self) -> None:
+    def __init__(self, docs: dict[str, dict[str, Doc]] | None = None) -> None:
         self.meta = Meta()
-        self.docs: dict[str, dict[str, Doc]] = {t: {} for t in MODEL_BY_TABLE}
-        # TinyDB document id of each document, and its JSON form as last read
-        # or written, so a commit dumps only what it changed (the loaded dicts
-        # are reused: re-serializing 100k models would cost seconds).
-        self.doc_ids: dict[str, dict[str, str]] = {t: {} for t in MODEL_BY_TABLE}
-        self.raw: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in MODEL_BY_TABLE}
-        # Each table as the file holds it ({TinyDB id: JSON form}), reused by
-        # the next commit: rebuilding 100,000 entries cost a commit 40+ ms.
-        self.payload: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in MODEL_BY_TABLE}
+        self.docs: dict[str, dict[str, Doc]] = docs or {t: {} for t in MODEL_BY_TABLE}
+        # Each document's TinyDB key and place in the file of this revision, in
+        # file order (store_file): a commit copies the unchanged lines from it.
+        self.spans: dict[str, dict[str, Span]] = {t: {} for t in MODEL_BY_TABLE}
         self.next_doc_id: dict[str, int] = {t: 1 for t in MODEL_BY_TABLE}
         # (table, id) that differ from the state this one was read after; None: all.
         self.changed: frozenset[tuple[str, str]] | None = None
@@ -315,6 +324,20 @@ def _fingerprint(path: Path) -> tuple[int, int, int]:
 
 def _dump_doc(doc: Doc) -> dict[str, Any]:
     return doc.model_dump(mode="json")
+
+
+def _new_file(meta: Meta, docs: dict[str, dict[str, Doc]]) -> list[bytes | memoryview]:
+    """The parts of a laid-out file holding `docs` (TinyDB keys 1, 2, ... per table)."""
+    parts = Parts(None)
+    for table in FILE_ORDER[:-1]:
+        parts.table(
+            table,
+            (
+                (doc.id, str(n), orjson.dumps(_dump_doc(doc)))
+                for n, doc in enumerate(docs.get(table, {}).values(), 1)
+            ),
+        )
+    return parts.finish(orjson.dumps(meta.model_dump(mode="json")))
 
 
 def _revalidate(doc: D) -> D:
@@ -389,7 +412,7 @@ class Store:
     ) -> None:
         self.path = Path(path).expanduser().resolve()
         self.clock = clock
-        self.storage = AtomicOrjsonStorage(self.path)
+        self._writes = 0
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
         self.backups = Backups(self.path)
         self._temps_checked = False  # see _remove_stale_temps
@@ -431,29 +454,24 @@ class Store:
         target = Path(path).expanduser().resolve()
         if target.exists() and not overwrite:
             raise StoreError(labels.STORE_EXISTS.format(path=target))
-        state = _State()
-        state.meta = Meta(default_admin=default_admin, created=clock(), revision=1)
+        by_table: dict[str, dict[str, Doc]] = {t: {} for t in MODEL_BY_TABLE}
         for doc in docs:
             table = doc.TABLE
-            if doc.id in state.docs[table]:
+            if doc.id in by_table[table]:
                 raise ValueError(f"duplicate id {doc.id} in {table}")
-            state.docs[table][doc.id] = doc
-        payload = {META_TABLE: {"1": state.meta.model_dump(mode="json")}}
-        for table, docs_by_id in state.docs.items():
-            payload[table] = {
-                str(n): _dump_doc(doc) for n, doc in enumerate(docs_by_id.values(), 1)
-            }
-        cls._write_payload(target, orjson.dumps(payload), creating=True)
+            by_table[table][doc.id] = doc
+        meta = Meta(default_admin=default_admin, created=clock(), revision=1)
+        cls._write_payload(target, _new_file(meta, by_table), creating=True)
         return cls(target, create=False, clock=clock)
 
     def _create_empty(self) -> None:
         meta = Meta(created=self.clock())
-        payload = {META_TABLE: {"1": meta.model_dump(mode="json")}}
-        payload.update({table: {} for table in MODEL_BY_TABLE})
-        self._write_payload(self.path, orjson.dumps(payload), creating=True)
+        self._write_payload(self.path, _new_file(meta, {}), creating=True)
 
     @staticmethod
-    def _write_payload(path: Path, payload: bytes, *, creating: bool = False) -> None:
+    def _write_payload(
+        path: Path, payload: bytes | list[bytes | memoryview], *, creating: bool = False
+    ) -> None:
         try:
             atomic_write(path, payload)
         except OSError as exc:
@@ -463,22 +481,6 @@ class Store:
             ) from exc
 
     # ---- loading
-
-    def _read_file(self) -> tuple[dict[str, Any] | None, tuple[int, int, int]]:
-        try:
-            fingerprint = _fingerprint(self.path)
-            raw = self.storage.read()
-        except FileNotFoundError as exc:
-            raise StoreError(labels.STORE_VANISHED.format(path=self.path)) from exc
-        except OSError as exc:
-            raise StoreError(
-                labels.STORE_UNREADABLE.format(path=self.path, detail=_os_detail(exc))
-            ) from exc
-        except orjson.JSONDecodeError as exc:
-            raise StoreCorrupt(
-                labels.STORE_CORRUPT.format(path=self.path, detail=labels.DETAIL_BAD_JSON)
-            ) from exc
-        return raw, fingerprint
 
     def _load(self, previous: _State | None = None) -> None:
         self._install(*self._read_state(previous))
@@ -494,14 +496,47 @@ class Store:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            raw, fingerprint = self._read_file()
-            state = self._parse(
-                raw or {META_TABLE: {"1": Meta().model_dump(mode="json")}}, previous=previous
-            )
+            with open(self.path, "rb") as handle:
+                st = os.fstat(handle.fileno())  # of the file read, even if replaced meanwhile
+                fingerprint = (st.st_ino, st.st_mtime_ns, st.st_size)
+                try:
+                    state = self._read_laid_out(handle, previous)
+                except NotLaidOut:
+                    handle.seek(0)
+                    raw = handle.read()
+                    parsed = parse_json(raw) if raw.strip() else None
+                    state = self._parse(
+                        parsed or {META_TABLE: {"1": Meta().model_dump(mode="json")}}, previous=previous
+                    )
+        except FileNotFoundError as exc:
+            raise StoreError(labels.STORE_VANISHED.format(path=self.path)) from exc
+        except OSError as exc:
+            raise StoreError(
+                labels.STORE_UNREADABLE.format(path=self.path, detail=_os_detail(exc))
+            ) from exc
+        except orjson.JSONDecodeError as exc:
+            raise StoreCorrupt(
+                labels.STORE_CORRUPT.format(path=self.path, detail=labels.DETAIL_BAD_JSON)
+            ) from exc
         finally:
             if collecting:
                 gc.enable()
         return state, fingerprint
+
+    @staticmethod
+    def _read_laid_out(handle: Any, previous: _State | None) -> _State:
+        read = read_laid_out(
+            handle,
+            previous.docs if previous is not None else None,
+            previous.spans if previous is not None else None,
+        )
+        state = _State(read.docs)
+        state.meta = read.meta  # type: ignore[assignment]  # checked by read_laid_out
+        state.spans, state.next_doc_id = read.spans, read.next_doc_id
+        if previous is not None:
+            state.changed = frozenset(read.changed)
+            _carry_indexes(previous, state, state.changed)
+        return state
 
     def _install(self, state: _State, fingerprint: tuple[int, int, int]) -> None:
         self._state = state
@@ -551,28 +586,15 @@ class Store:
             table_raw = raw.get(table, {})
             if not isinstance(table_raw, dict):
                 raise not_a_store
-            docs, doc_ids, raws = state.docs[table], state.doc_ids[table], state.raw[table]
-            state.payload[table] = table_raw
+            docs, spans = state.docs[table], state.spans[table]
             highest = 0
             # Every loaded document has every field set: one shared set
             # instead of one per document (2 kB each, 200 MB at 100,000 accounts).
             all_fields = set(model.model_fields)
-            field_count = len(all_fields)
-            old_raws = previous.raw[table] if previous is not None else {}
+            old_docs = previous.docs[table] if previous is not None else {}
             for doc_id, data in table_raw.items():
-                if isinstance(data, dict) and (old := old_raws.get(data.get("id"))) is not None and old == data:
-                    doc = previous.docs[table][data["id"]]  # type: ignore[union-attr]  # unchanged
-                    # keep the old form too: the new copy is freed, few new objects remain
-                    data = table_raw[doc_id] = old
-                else:
-                    if previous is not None:
-                        changed.add((table, str(data.get("id")) if isinstance(data, dict) else doc_id))
-                    doc = None
                 try:
-                    if doc is None:
-                        doc = model.model_validate(data)
-                        if len(data) == field_count:
-                            object.__setattr__(doc, "__pydantic_fields_set__", all_fields)
+                    doc = fields_shared(model.model_validate(data), all_fields)
                 except ValidationError as exc:
                     first = exc.errors()[0]
                     where = ".".join(str(p) for p in first.get("loc", ()))
@@ -590,9 +612,14 @@ class Store:
                             path=path, table=table, doc=doc_id, detail="id en double"
                         )
                     )
+                if previous is not None:
+                    before = old_docs.get(doc.id)
+                    if before is not None and before == doc:
+                        doc = before  # unchanged: keep its model (caches check identity)
+                    else:
+                        changed.add((table, doc.id))
                 docs[doc.id] = doc
-                doc_ids[doc.id] = doc_id
-                raws[doc.id] = data
+                spans[doc.id] = (doc_id, UNPLACED, UNPLACED, 0)
                 if doc_id.isdigit():
                     highest = max(highest, int(doc_id))
             state.next_doc_id[table] = highest + 1
@@ -753,6 +780,18 @@ class Store:
         finally:
             self._lock.release()
 
+    def _file_of_state(self) -> bytes | None:
+        """The file as this session last read or wrote it, or None if it changed since
+        (the lock is held: only a writer ignoring it, like `demo --force`, could)."""
+        try:
+            with open(self.path, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                if (st.st_ino, st.st_mtime_ns, st.st_size) != self._fingerprint:
+                    return None
+                return handle.read()
+        except OSError:
+            return None
+
     def _remove_stale_temps(self) -> None:
         """Delete temp files left by a writer killed mid-write (once per session, lock held).
 
@@ -774,6 +813,17 @@ class Store:
         revision = state.meta.revision + 1
         if tx.entry_summary is None:
             raise RuntimeError(f"transaction {tx.action} staged changes without a journal entry")
+        # The file this state was read from or written as: unchanged lines are copied from it.
+        old = self._file_of_state()
+
+        def before_of(table: str, doc_id: str) -> dict[str, Any] | None:
+            span = state.spans[table].get(doc_id)
+            if span is None:
+                return None
+            if old is not None and span[1] != UNPLACED:
+                return orjson.loads(old[doc_start(span) : span[2]])
+            return _dump_doc(state.docs[table][doc_id])
+
         entry = JournalEntry(
             when=now,
             actor=tx.actor,
@@ -785,7 +835,7 @@ class Store:
             revision=revision,
             undo=undo_data.capture(
                 tx.changes,
-                lambda table, doc_id: state.raw[table].get(doc_id),
+                before_of,
                 _dump_doc,
                 irreversible=tx.irreversible,
                 service_data=tx.entry_undo,
@@ -795,33 +845,49 @@ class Store:
         changes[(JournalEntry.TABLE, entry.id)] = entry
         meta = state.meta.model_copy(update={"revision": revision})
 
-        # Build the payload without touching the live state, so a failed
+        # Build the file without touching the live state, so a failed
         # write leaves this session exactly as it was.
-        touched = {table for table, _ in changes}
-        new_raw = {t: (dict(r) if t in touched else r) for t, r in state.raw.items()}
-        new_doc_ids = {t: (dict(d) if t in touched else d) for t, d in state.doc_ids.items()}
-        new_payload = {t: (dict(p) if t in touched else p) for t, p in state.payload.items()}
-        next_doc_id = dict(state.next_doc_id)
+        by_table: dict[str, dict[str, Doc | None]] = defaultdict(dict)
         for (table, doc_id), doc in changes.items():
-            if doc is None:
-                new_raw[table].pop(doc_id, None)
-                gone = new_doc_ids[table].pop(doc_id, None)
-                if gone is not None:
-                    new_payload[table].pop(gone, None)
-                continue
-            new_raw[table][doc_id] = data = _dump_doc(doc)
-            if doc_id not in new_doc_ids[table]:
-                new_doc_ids[table][doc_id] = str(next_doc_id[table])
-                next_doc_id[table] += 1
-            new_payload[table][new_doc_ids[table][doc_id]] = data
-        payload: dict[str, Any] = {META_TABLE: {"1": meta.model_dump(mode="json")}}
-        payload.update(new_payload)
+            by_table[table][doc_id] = doc
+        next_doc_id = dict(state.next_doc_id)
+
+        def new_key(table: str) -> str:
+            next_doc_id[table] += 1
+            return str(next_doc_id[table] - 1)
+
+        def rows(table: str) -> Iterator[tuple[str, str, Any]]:
+            spans, docs, mine = state.spans[table], state.docs[table], by_table.get(table, {})
+            for doc_id, span in spans.items():
+                key = span[0]
+                if doc_id in mine:
+                    doc = mine[doc_id]
+                    if doc is None:
+                        continue
+                    source: Any = orjson.dumps(_dump_doc(doc))
+                elif old is not None and span[1] != UNPLACED:
+                    source = span
+                else:  # read by the general parser, or the file changed under us
+                    source = orjson.dumps(_dump_doc(docs[doc_id]))
+                    if not (key.isascii() and key.isdigit()):
+                        key = new_key(table)
+                yield doc_id, key, source
+            for doc_id, doc in mine.items():
+                if doc is not None and doc_id not in spans:
+                    yield doc_id, new_key(table), orjson.dumps(_dump_doc(doc))
+
+        parts = Parts(old)
+        new_spans = {table: parts.table(table, rows(table)) for table in FILE_ORDER[:-1]}
+        payload = parts.finish(orjson.dumps(meta.model_dump(mode="json")))
         try:
-            self.storage.write(payload)
+            atomic_write(self.path, payload)
         except OSError as exc:
             raise StoreWriteError(
                 labels.STORE_WRITE_FAILED.format(path=self.path, detail=_os_detail(exc))
             ) from exc
+        finally:
+            del payload, parts, old  # the old file's bytes: ~1 kB per account
+        self._writes += 1
         # The file holds the new revision: bring memory in step.
         self._fingerprint = _fingerprint(self.path)
         with state.lock:
@@ -834,9 +900,7 @@ class Store:
                 else:
                     state.docs[table][doc_id] = doc
                     state.index_add(table, doc)
-        state.raw = new_raw
-        state.payload = new_payload
-        state.doc_ids = new_doc_ids
+        state.spans = new_spans
         state.next_doc_id = next_doc_id
         state.meta = meta
         self._bump(frozenset(changes))
@@ -877,7 +941,7 @@ class Store:
     @property
     def write_count(self) -> int:
         """Writes this session made to the file (tests check one per action)."""
-        return self.storage.writes
+        return self._writes
 
 
 @dataclass(frozen=True)

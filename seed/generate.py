@@ -68,7 +68,7 @@ from entconsole.services import comm_defaults, logins
 from entconsole.store import Store
 
 DEFAULT_SEED = 1
-GENERATOR_VERSION = 1  # bump when the same arguments would give another file
+GENERATOR_VERSION = 2  # bump when the same arguments would give another file
 # Dates are relative to this day unless told otherwise, so that a file does
 # not change with the day it is generated (it is the tests' and demos' day).
 DEFAULT_TODAY = date(2024, 9, 5)
