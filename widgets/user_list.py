@@ -14,17 +14,19 @@ the profile's colour. Names are user data: always plain Content, never markup.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from operator import attrgetter, indexOf
 
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
+from textual.style import Style as VisualStyle
 
 from entconsole import labels as L
 from entconsole.models import Profile, Status, User
@@ -55,6 +57,9 @@ PROFILE_WIDTH = max(len(label) for label in L.PROFILE.values())  # "Enseignant"
 LEAD_WIDTH = 3  # " ✓ "
 MIN_NAME_WIDTH = 8
 MAX_NAME_WIDTH = 44  # wider, the icons drift too far from the name to read the row
+# Rows kept drawn: a few screens' worth, so that erasing a typed letter or
+# moving back up finds its rows ready instead of building them again.
+ROW_CACHE_SIZE = 1024
 
 
 def name_width(width: int) -> int:
@@ -63,7 +68,11 @@ def name_width(width: int) -> int:
 
 
 def status_icons(user: User) -> Content:
-    statuses = set(user.statuses)
+    return _status_cell(frozenset(user.statuses))
+
+
+@lru_cache(maxsize=None)  # 32 combinations at most
+def _status_cell(statuses: frozenset[Status]) -> Content:
     parts: list[tuple[str, str] | str] = []
     for status in Status:
         parts.append((STATUS_GLYPH[status], STATUS_STYLE[status]) if status in statuses else " ")
@@ -71,6 +80,7 @@ def status_icons(user: User) -> Content:
     return Content.assemble(*parts)
 
 
+@lru_cache(maxsize=None)
 def profile_badge_cell(profile: Profile) -> Content:
     label = profile_label(profile)
     return Content.styled(label, f"bold {PROFILE_COLOR[profile]}").pad_right(PROFILE_WIDTH - len(label))
@@ -206,6 +216,9 @@ class UserList(ScrollView, can_focus=True):
         self.marked: dict[str, None] = {}  # ordered set of user ids
         self.sort = SortKey.NAME
         self.descending = False
+        # Drawn rows (see _row_strip); emptied when the styles or the theme change.
+        self._row_cache: LRUCache[tuple, tuple[User, Strip]] = LRUCache(ROW_CACHE_SIZE)
+        self._line_cache: LRUCache[tuple, Strip] = LRUCache(8)  # the header and blank rows
 
     # ---- data
 
@@ -309,12 +322,10 @@ class UserList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            style = self.get_visual_style("user-list--header")
-            return self._strip(header_content(width, self.sort, self.descending), width, style)
+            return self._plain_line("header", width)
         index = self.scroll_offset.y + y - 1
         if index >= len(self.users):
-            style = self.get_visual_style("user-list--row")
-            return Strip([Segment(" " * width, style.rich_style)], width)
+            return self._plain_line("blank", width)
         user = self.users[index]
         marked = user.id in self.marked
         if index == self.cursor:
@@ -323,17 +334,64 @@ class UserList(ScrollView, can_focus=True):
             component = "user-list--marked"
         else:
             component = "user-list--row"
-        style = self.get_visual_style(component)
-        detached = self.structure_id not in user.structures
-        content = row_content(user, width, marked=marked, detached=detached)
-        if index == self.cursor and self.has_focus:
-            content = Content.assemble(Content.styled(CURSOR_GLYPH, "bold"), content[1:])
-        return self._strip(content, width, style)
+        return self._row_strip(user, width, component, marked)
 
-    def _strip(self, content: Content, width: int, style) -> Strip:
-        strips = Visual.to_strips(self, content, width, 1, style, apply_selection=False)
-        strip = strips[0] if strips else Strip([])
-        return strip.extend_cell_length(width, style.rich_style).crop(0, width)
+    def _row_strip(self, user: User, width: int, component: str, marked: bool) -> Strip:
+        """One account's row, drawn once and then reused while nothing it shows changed.
+
+        A keystroke redraws every visible row; many of them were drawn a key or
+        two before. The key holds id(user) and the entry the user itself: a
+        saved account is a new object, so its row is drawn again, and an id
+        cannot be reused while its entry keeps the object alive. The key also
+        holds the visual style, which Textual builds anew when styles change.
+        """
+        style = self.get_visual_style(component)  # cached by Textual until the styles change
+        pointed = component == "user-list--cursor"  # the cursor row of the focused list
+        detached = self.structure_id not in user.structures
+        key = (id(user), width, style, marked, pointed, detached)
+        cached = self._row_cache.get(key)
+        if cached is not None and cached[0] is user:
+            return cached[1]
+        content = row_content(user, width, marked=marked, detached=detached)
+        if pointed:
+            content = Content.assemble(Content.styled(CURSOR_GLYPH, "bold"), content[1:])
+        strip = self._strip(content, width, style)
+        self._row_cache.set(key, (user, strip))
+        return strip
+
+    def _plain_line(self, kind: str, width: int) -> Strip:
+        """The column titles ("header") or a row under the last account ("blank")."""
+        style = self.get_visual_style("user-list--header" if kind == "header" else "user-list--row")
+        key = (kind, width, style, self.sort, self.descending)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            if kind == "header":
+                strip = self._strip(header_content(width, self.sort, self.descending), width, style)
+            else:
+                strip = Strip([Segment(" " * width, style.rich_style)], width)
+            self._line_cache.set(key, strip)
+        return strip
+
+    def _strip(self, content: Content, width: int, style: VisualStyle) -> Strip:
+        """`content` (exactly `width` cells, one line, no links) on `style`.
+
+        The segments FormattedLine.to_strip makes for such a line, without
+        Visual.to_strips' wrapping, link and alignment passes, which cost more
+        than half of a row (tests/ui/test_users_list.py compares both).
+        """
+        get_style = self._get_style
+        segments = []
+        x = 0
+        for text, text_style in content.render(style, end="", parse_style=get_style):
+            segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, 0)))
+            x += len(text)
+        return Strip(segments, content.cell_length).extend_cell_length(width, style.rich_style).crop(0, width)
+
+    def notify_style_update(self) -> None:
+        """New styles or theme: every drawn row may look different."""
+        super().notify_style_update()
+        self._row_cache.clear()
+        self._line_cache.clear()
 
     def on_focus(self) -> None:
         self._refresh_rows(self.cursor)
