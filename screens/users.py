@@ -62,6 +62,24 @@ CRAMPED_WIDTH = 110
 _NOTHING = object()  # a line not written yet
 
 
+class UsersSearch(SearchInput):
+    """The search box; the list follows its text in the same turn as the key.
+
+    Through Input.Changed, the message reached the section only after the
+    screen had gone idle once: a frame showed the new letter alone and the
+    rows waited for the next one, 16 to 33 ms later (Textual's frame timer,
+    resumed after a pause, skips to the tick after next). Called from the
+    value's watcher, the query and the rows are ready for the letter's frame.
+    """
+
+    def __init__(self, typed: Callable[[str], None], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._typed = typed
+
+    def watch_value(self, value: str) -> None:
+        self._typed(value)
+
+
 def freeze_long_lived() -> None:
     """Keep the garbage collector's full passes off what lives for the whole session.
 
@@ -110,7 +128,7 @@ class UsersSection(Section):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="users-top"):
-            yield SearchInput(placeholder=L.ULIST_SEARCH, id="users-search", compact=True)
+            yield UsersSearch(self._search_typed, placeholder=L.ULIST_SEARCH, id="users-search", compact=True)
             yield Static(id="users-counter")
         with Horizontal(id="users-body"):
             with Vertical(id="users-main"):
@@ -283,9 +301,9 @@ class UsersSection(Section):
             self._load()
         if target == "blocked":
             self._close_panel(focus_list=False)
+            self.state = blocked_users_state()  # first: clearing the search is then no change
             with self.search_input.prevent(Input.Changed):
                 self.search_input.value = ""
-            self.state = blocked_users_state()
             self.panel.set_state(self.state)
             self._load()
         self.user_list.focus()
@@ -296,10 +314,13 @@ class UsersSection(Section):
 
     # ---- search, filters, sort
 
+    def _search_typed(self, text: str) -> None:
+        """Each change of the search box (UsersSearch calls it as the key is handled)."""
+        self._set_state(self.state.with_search(text))
+
     @on(Input.Changed, "#users-search")
     def _search_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._set_state(self.state.with_search(event.value))
+        event.stop()  # the list already follows the text (_search_typed)
 
     @on(Input.Submitted, "#users-search")
     def _search_submitted(self, event: Input.Submitted) -> None:

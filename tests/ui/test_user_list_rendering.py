@@ -117,3 +117,17 @@ async def test_the_sessions_objects_are_frozen_after_the_first_list_then_given_b
         await pilot.pause()
         assert gc.get_freeze_count() > at_home
     assert gc.get_freeze_count() == 0
+
+
+async def test_the_list_follows_the_search_box_before_its_frame(make_app):
+    """The query runs as the text changes, not when Input.Changed arrives later:
+    the first frame after a key already shows its rows."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        section = await open_list(pilot, app)
+        everyone = len(section.users)
+        section.search_input.value = "mar"  # what a key does, without handing over to the loop
+        assert section.state.search == "mar" and section.shown_state is section.state
+        assert 0 < len(section.users) < everyone
+        section.search_input.value = ""
+        assert len(section.users) == everyone
