@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher
 
 from entconsole import labels as L
 from entconsole.screens.establishment import EstablishmentSection
@@ -26,6 +26,7 @@ from entconsole.screens.users import UsersSection
 from entconsole.services.errors import ServiceError
 from entconsole.widgets.header import ConsoleHeader
 from entconsole.widgets.section_bar import SectionBar, Tab
+from entconsole.widgets.footer import ConsoleFooter
 
 if TYPE_CHECKING:
     from entconsole.services.session import Session
@@ -70,7 +71,7 @@ class MainScreen(Screen[None]):
                 # Only the shown section is built now (seconds saved at 100,000 accounts).
                 section.build_later = not (section_class.BUILT_AT_START or section_class.SECTION_ID == self.current_section)
                 yield section
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.section(self.current_section).section_shown, None)

@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
 from entconsole.models import Structure
 from entconsole.services.session import search_structures
 from entconsole.widgets.inputs import SearchInput
+from entconsole.widgets.footer import ConsoleFooter
 
 
 class StructurePicker(ModalScreen[str | None]):
@@ -60,7 +61,7 @@ class StructurePicker(ModalScreen[str | None]):
             yield Static(id="picker-count")
             if self.required:
                 yield Static(Content(L.PICKER_REQUIRED), id="picker-required")
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         self._fill("")

@@ -17,13 +17,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
 from entconsole.services.errors import ServiceError
 from entconsole.services.rentree import Checklist, StepReport, checklist
 from entconsole.store import StoreError
+from entconsole.widgets.footer import ConsoleFooter
 
 if TYPE_CHECKING:
     from entconsole.services.session import Session
@@ -98,7 +99,7 @@ class RentreeScreen(Screen[None]):
             steps.border_subtitle = L.RT_STEPS_HINT
             yield steps
             yield Static(id="rt-detail")
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
@@ -25,6 +25,7 @@ from entconsole.services.bookmarks import BookmarkRow
 from entconsole.services.errors import ServiceError
 from entconsole.services.results import ActionResult
 from entconsole.store import StoreError
+from entconsole.widgets.footer import ConsoleFooter
 
 if TYPE_CHECKING:
     from entconsole.services.session import Session
@@ -63,7 +64,7 @@ class BookmarksScreen(Screen[None]):
                 yield OptionList(id="rt-bkm-list")
                 yield OptionList(id="rt-bkm-members")
             yield Static(Content(L.RT_BKM_HINT), id="rt-step-note")
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()
