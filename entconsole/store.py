@@ -333,16 +333,16 @@ def _new_file(meta: Meta, docs: dict[str, dict[str, Doc]]) -> list[bytes | memor
         parts.table(
             table,
             (
-                (doc.id, str(n), orjson.dumps(_dump_doc(doc)))
+                (doc.id, str(n), _file_form(doc))
                 for n, doc in enumerate(docs.get(table, {}).values(), 1)
             ),
         )
-    return parts.finish(orjson.dumps(meta.model_dump(mode="json")))
+    return parts.finish(_file_form(meta))
 
 
-def _revalidate(doc: D) -> D:
-    """Validate a document as the file would hold it (catches model_copy edits)."""
-    return type(doc).model_validate(_dump_doc(doc))
+def _file_form(doc: Doc | Meta) -> bytes:
+    """The document's JSON as the file holds it."""
+    return type(doc).__pydantic_serializer__.to_json(doc)
 
 
 # --------------------------------------------------------------------------- backups
@@ -851,6 +851,7 @@ class Store:
         for (table, doc_id), doc in changes.items():
             by_table[table][doc_id] = doc
         next_doc_id = dict(state.next_doc_id)
+        forms = tx.forms
 
         def new_key(table: str) -> str:
             next_doc_id[table] += 1
@@ -864,21 +865,21 @@ class Store:
                     doc = mine[doc_id]
                     if doc is None:
                         continue
-                    source: Any = orjson.dumps(_dump_doc(doc))
+                    source: Any = forms.get((table, doc_id)) or _file_form(doc)
                 elif old is not None and span[1] != UNPLACED:
                     source = span
                 else:  # read by the general parser, or the file changed under us
-                    source = orjson.dumps(_dump_doc(docs[doc_id]))
+                    source = _file_form(docs[doc_id])
                     if not (key.isascii() and key.isdigit()):
                         key = new_key(table)
                 yield doc_id, key, source
             for doc_id, doc in mine.items():
                 if doc is not None and doc_id not in spans:
-                    yield doc_id, new_key(table), orjson.dumps(_dump_doc(doc))
+                    yield doc_id, new_key(table), forms.get((table, doc_id)) or _file_form(doc)
 
         parts = Parts(old)
         new_spans = {table: parts.table(table, rows(table)) for table in FILE_ORDER[:-1]}
-        payload = parts.finish(orjson.dumps(meta.model_dump(mode="json")))
+        payload = parts.finish(_file_form(meta))
         try:
             atomic_write(self.path, payload)
         except OSError as exc:
@@ -962,6 +963,7 @@ class Transaction:
         self.action = action
         self.structure_id = structure_id
         self.changes: dict[tuple[str, str], Doc | None] = {}
+        self.forms: dict[tuple[str, str], bytes] = {}  # the JSON put() validated, for the write
         self.entry_summary: str | None = None
         self.entry_targets: list[str] = []
         self.entry_count: int | None = None
@@ -984,13 +986,18 @@ class Transaction:
         return self.store.get(model, doc_id)
 
     def put(self, doc: D) -> D:
-        """Stage a new or changed document; it is validated as the file holds it."""
-        checked = _revalidate(doc)
-        self.changes[(checked.TABLE, checked.id)] = checked
+        """Stage a new or changed document; it is validated as the file will hold it
+        (which catches what model_copy lets through)."""
+        data = _file_form(doc)
+        checked = type(doc).model_validate_json(data)
+        key = (checked.TABLE, checked.id)
+        self.changes[key] = checked
+        self.forms[key] = data
         return checked
 
     def delete(self, model: type[Doc], doc_id: str) -> None:
         self.changes[(model.TABLE, doc_id)] = None
+        self.forms.pop((model.TABLE, doc_id), None)
 
     def backup(self, reason: str) -> Path:
         """Copy the store as it is now (before this action) to a named backup.

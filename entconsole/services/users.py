@@ -206,10 +206,16 @@ def _build_roster(store: Store, structure_id: str) -> _Roster:
     try:
         keyed = sorted([((fold_part(u.last_name), fold_part(u.first_name), u.id), u) for u in users], key=itemgetter(0))
         sort_keys = [k for k, _ in keyed]
-        rows = [
-            (" ".join(p for p in (k[1], k[0]) if p), u, structure_id in u.structures, predeletion_state(u))
-            for k, u in keyed
-        ]  # as _row(u) does, from the folded parts already at hand
+        none, pending, predeleted = Predeletion.NONE, Predeletion.PENDING, Predeletion.PREDELETED
+        rows = [  # as _row(u) does, from the folded parts already at hand, inlined (100,000 calls)
+            (
+                f"{first} {last}" if first and last else first or last,
+                u,
+                structure_id in u.structures,
+                predeleted if u.delete_date is not None else pending if u.disappearance_date is not None else none,
+            )
+            for (last, first, _), u in keyed
+        ]
     finally:
         if collecting:
             gc.enable()
