@@ -59,7 +59,7 @@ MIN_NAME_WIDTH = 8
 MAX_NAME_WIDTH = 44  # wider, the icons drift too far from the name to read the row
 # Rows kept drawn: a few screens' worth, so that erasing a typed letter or
 # moving back up finds its rows ready instead of building them again.
-ROW_CACHE_SIZE = 1024
+ROW_CACHE_SIZE = 256
 
 
 def name_width(width: int) -> int:
