@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import orjson
 import pydantic_core
@@ -41,6 +41,7 @@ from entconsole.store_file import (
     FILE_ORDER,
     UNPLACED,
     NotLaidOut,
+    Part,
     Parts,
     Span,
     doc_start,
@@ -105,9 +106,12 @@ def _os_detail(exc: OSError) -> str:
 # --------------------------------------------------------------------------- storage
 
 
-def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> None:
-    """Replace `path` with `payload` (bytes, or parts written in turn) so that
-    readers see the old or the new file."""
+def atomic_write(path: Path, payload: bytes | Iterable[Part], source: BinaryIO | None = None) -> None:
+    """Replace `path` with `payload` so that readers see the old or the new file.
+
+    `payload` is bytes, or parts written in turn: bytes, or (offset, length)
+    copied from the `source` file.
+    """
     directory = path.parent
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -115,7 +119,11 @@ def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> N
             if isinstance(payload, bytes):
                 handle.write(payload)
             else:
-                handle.writelines(payload)
+                for part in payload:
+                    if type(part) is tuple:
+                        _copy_range(source, handle, *part)  # type: ignore[arg-type]
+                    else:
+                        handle.write(part)  # type: ignore[arg-type]
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -130,6 +138,32 @@ def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> N
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+COPY_CHUNK = 1 << 24
+
+
+def _copy_range(source: BinaryIO, target: BinaryIO, offset: int, length: int) -> None:
+    """Append `length` bytes of `source` from `offset` to `target`, in the kernel when it can."""
+    target.flush()
+    src, dst = source.fileno(), target.fileno()
+    end = offset + length
+    try:
+        while offset < end:
+            copied = os.copy_file_range(src, dst, end - offset, offset)
+            if copied == 0:
+                raise OSError(errno.EIO, "short copy")
+            offset += copied
+        return
+    except (AttributeError, OSError) as exc:  # no copy_file_range here (or not between these files)
+        if isinstance(exc, OSError) and exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EIO):
+            raise
+    while offset < end:
+        chunk = os.pread(src, min(COPY_CHUNK, end - offset), offset)
+        if not chunk:
+            raise OSError(errno.EIO, labels.DETAIL_NOT_FOUND)
+        target.write(chunk)
+        offset += len(chunk)
 
 
 class AtomicOrjsonStorage(Storage):
@@ -326,9 +360,9 @@ def _dump_doc(doc: Doc) -> dict[str, Any]:
     return doc.model_dump(mode="json")
 
 
-def _new_file(meta: Meta, docs: dict[str, dict[str, Doc]]) -> list[bytes | memoryview]:
+def _new_file(meta: Meta, docs: dict[str, dict[str, Doc]]) -> list[Part]:
     """The parts of a laid-out file holding `docs` (TinyDB keys 1, 2, ... per table)."""
-    parts = Parts(None)
+    parts = Parts()
     for table in FILE_ORDER[:-1]:
         parts.table(
             table,
@@ -470,7 +504,7 @@ class Store:
 
     @staticmethod
     def _write_payload(
-        path: Path, payload: bytes | list[bytes | memoryview], *, creating: bool = False
+        path: Path, payload: bytes | list[Part], *, creating: bool = False
     ) -> None:
         try:
             atomic_write(path, payload)
@@ -780,17 +814,18 @@ class Store:
         finally:
             self._lock.release()
 
-    def _file_of_state(self) -> bytes | None:
+    def _open_file_of_state(self) -> BinaryIO | None:
         """The file as this session last read or wrote it, or None if it changed since
         (the lock is held: only a writer ignoring it, like `demo --force`, could)."""
         try:
-            with open(self.path, "rb") as handle:
-                st = os.fstat(handle.fileno())
-                if (st.st_ino, st.st_mtime_ns, st.st_size) != self._fingerprint:
-                    return None
-                return handle.read()
+            handle = open(self.path, "rb")
         except OSError:
             return None
+        st = os.fstat(handle.fileno())
+        if (st.st_ino, st.st_mtime_ns, st.st_size) != self._fingerprint:
+            handle.close()
+            return None
+        return handle
 
     def _remove_stale_temps(self) -> None:
         """Delete temp files left by a writer killed mid-write (once per session, lock held).
@@ -808,20 +843,28 @@ class Store:
                 pass  # not ours to fight over: the write itself reports real problems
 
     def _commit(self, tx: "Transaction") -> None:
-        state = self._state
-        now = self.clock()
-        revision = state.meta.revision + 1
         if tx.entry_summary is None:
             raise RuntimeError(f"transaction {tx.action} staged changes without a journal entry")
         # The file this state was read from or written as: unchanged lines are copied from it.
-        old = self._file_of_state()
+        old = self._open_file_of_state()
+        try:
+            self._commit_from(tx, old)
+        finally:
+            if old is not None:
+                old.close()
+
+    def _commit_from(self, tx: "Transaction", old: BinaryIO | None) -> None:
+        state = self._state
+        now = self.clock()
+        revision = state.meta.revision + 1
 
         def before_of(table: str, doc_id: str) -> dict[str, Any] | None:
             span = state.spans[table].get(doc_id)
             if span is None:
                 return None
             if old is not None and span[1] != UNPLACED:
-                return orjson.loads(old[doc_start(span) : span[2]])
+                start = doc_start(span)
+                return orjson.loads(os.pread(old.fileno(), span[2] - start, start))
             return _dump_doc(state.docs[table][doc_id])
 
         entry = JournalEntry(
@@ -877,17 +920,15 @@ class Store:
                 if doc is not None and doc_id not in spans:
                     yield doc_id, new_key(table), forms.get((table, doc_id)) or _file_form(doc)
 
-        parts = Parts(old)
+        parts = Parts()
         new_spans = {table: parts.table(table, rows(table)) for table in FILE_ORDER[:-1]}
         payload = parts.finish(_file_form(meta))
         try:
-            atomic_write(self.path, payload)
+            atomic_write(self.path, payload, old)
         except OSError as exc:
             raise StoreWriteError(
                 labels.STORE_WRITE_FAILED.format(path=self.path, detail=_os_detail(exc))
             ) from exc
-        finally:
-            del payload, parts, old  # the old file's bytes: ~1 kB per account
         self._writes += 1
         # The file holds the new revision: bring memory in step.
         self._fingerprint = _fingerprint(self.path)

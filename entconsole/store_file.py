@@ -16,7 +16,8 @@ by line: each document's JSON is validated straight into its model, without
 a parse tree of the whole file (100,000 accounts: 0.98 s and 190 MB instead of
 1.3 s and 360 MB), and it remembers where each document lies in the file
 (:data:`Span`). A commit then copies the lines it did not change from the file
-it replaces instead of keeping every document's JSON in memory, and a reload
+it replaces (in the kernel: copy_file_range) instead of keeping every
+document's JSON in memory, and a reload
 recognizes unchanged documents by the hash of their JSON.
 
 A file laid out otherwise (written by TinyDB, edited by hand) is read by the
@@ -152,33 +153,35 @@ def _read_table(
     old_docs = previous_docs[table] if previous_docs is not None else {}
     old_spans = previous_spans[table] if previous_spans is not None else {}
     changed = read.changed
-    keys: set[str] = set()
-    highest = 0
+    keys: list[str] = []
     comma = True  # the line before ended with a comma: a document follows
     for line in lines:
         start = pos
         pos += len(line)
-        if line == b"},\n" or line == b"}\n":
-            if comma and spans:
+        if line[:1] != b'"':
+            if (line != b"},\n" and line != b"}\n") or (comma and spans):
                 raise NotLaidOut
-            read.next_doc_id[table] = highest + 1
+            if len(set(keys)) != len(keys):
+                raise NotLaidOut  # a key twice: TinyDB would keep only the last
+            read.next_doc_id[table] = max(map(int, keys), default=0) + 1
             return pos, line == b"},\n"
-        if not comma:
+        if not comma or line[-1] != 10:  # 10: a line that ends the file without a newline
             raise NotLaidOut
-        cut = line.find(b'": ')
+        cut = line.find(b'": ', 1)
         key = line[1:cut].decode("ascii", "replace")
-        comma = line.endswith(b",\n")
-        data = line[cut + 3 : -2 if comma else -1]
-        if not line.startswith(b'"') or not key.isdigit() or key in keys or not line.endswith(b"\n"):
+        if not key.isdigit():
             raise NotLaidOut
-        keys.add(key)
-        highest = max(highest, int(key))
+        keys.append(key)
+        comma = line[-2] == 44  # 44: ","
+        end = pos - 2 if comma else pos - 1
+        data = line[cut + 3 : end - start]
         digest = hash(data)
         doc = None
         if old_spans and data.startswith(b'{"id":"'):  # its id, to find its previous span
             doc_id = data[7 : data.find(b'"', 7)].decode("utf-8", "replace")
             old_span = old_spans.get(doc_id)
-            if old_span is not None and old_span[3] == digest and old_span[2] - doc_start(old_span) == len(data):
+            # the same hash, and the same line length with a key of the same length
+            if old_span is not None and old_span[3] == digest and old_span[2] - old_span[1] == end - start and len(old_span[0]) == len(key):
                 doc = old_docs.get(doc_id)
         if doc is None:
             try:
@@ -194,25 +197,32 @@ def _read_table(
         if doc.id in docs:
             raise NotLaidOut
         docs[doc.id] = doc
-        spans[doc.id] = (key, start, pos - (2 if comma else 1), digest)
+        spans[doc.id] = (key, start, end, digest)
     raise NotLaidOut  # the file ended inside the table
 
 
 # --------------------------------------------------------------------------- writing
 
 
+# A piece of the new file: bytes, or (offset, length) copied from the old file.
+Part = Union[bytes, tuple[int, int]]
+
+
 class Parts:
     """The pieces of a laid-out file, and where each document's line lands."""
 
-    def __init__(self, old: bytes | None) -> None:
-        self.old = memoryview(old) if old is not None else None
-        self.parts: list[bytes | memoryview] = [b"{\n"]
+    def __init__(self) -> None:
+        self.parts: list[Part] = [b"{\n"]
         self.pos = 2
         self.tables = 0
 
-    def _put(self, part: bytes | memoryview) -> None:
+    def _put(self, part: bytes) -> None:
         self.parts.append(part)
         self.pos += len(part)
+
+    def _copy(self, start: int, end: int) -> None:
+        self.parts.append((start, end - start))
+        self.pos += end - start
 
     def table(self, name: str, rows: Iterable[tuple[str, str, Source]]) -> dict[str, Span]:
         """Write a table from (doc id, TinyDB key, source) rows; return the new spans.
@@ -227,21 +237,20 @@ class Parts:
         spans: dict[str, Span] = {}
         first = True
         run_start = run_end = run_new = -1  # the slice of the old file being copied
-        old = self.old
         for doc_id, key, source in rows:
             if type(source) is tuple:
                 if run_start >= 0 and source[1] == run_end + 2:
                     run_end = source[2]
                 else:
                     if run_start >= 0:
-                        self._put(old[run_start:run_end])  # type: ignore[index]
+                        self._copy(run_start, run_end)
                     self._put(b"\n" if first else b",\n")
                     run_start, run_end, run_new = source[1], source[2], self.pos
                 shift = run_new - run_start
                 spans[doc_id] = source if not shift else (key, source[1] + shift, source[2] + shift, source[3])
             else:
                 if run_start >= 0:
-                    self._put(old[run_start:run_end])  # type: ignore[index]
+                    self._copy(run_start, run_end)
                     run_start = -1
                 self._put(b"\n" if first else b",\n")
                 line = b'"' + key.encode("ascii") + b'": ' + source  # type: ignore[operator]
@@ -249,11 +258,11 @@ class Parts:
                 self._put(line)
             first = False
         if run_start >= 0:
-            self._put(old[run_start:run_end])  # type: ignore[index]
+            self._copy(run_start, run_end)
         self._put(b"}" if first else b"\n}")
         return spans
 
-    def finish(self, meta_json: bytes) -> list[bytes | memoryview]:
+    def finish(self, meta_json: bytes) -> list[Part]:
         self.table(META_TABLE, [("1", "1", meta_json)])
         self._put(b"\n}\n")
         return self.parts

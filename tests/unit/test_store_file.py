@@ -129,3 +129,19 @@ def test_a_reload_keeps_the_models_of_unchanged_documents(demo_path, clock):
             assert current.blocked and current is not kept[current.id]
         else:
             assert current is kept[current.id]
+
+
+def test_without_copy_file_range_the_lines_are_copied_through_memory(demo_path, clock, monkeypatch):
+    import errno
+    import os
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EXDEV, "cross-device")
+
+    monkeypatch.setattr(os, "copy_file_range", refuse)
+    store = Store(demo_path, create=False, clock=clock)
+    user = some_user(store)
+    block(store, user)
+    fresh = Store(demo_path, create=False)
+    assert {u.id: u for u in fresh.all(User)} == {u.id: u for u in store.all(User)}
+    assert fresh.get(User, user.id).blocked
