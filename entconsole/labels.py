@@ -2272,3 +2272,11 @@ TRAIN_VAL_DATE = "date attendue, sans guillemets : AAAA-MM-JJ (2024-09-05)"
 TRAIN_VAL_BOOL = "true ou false attendu"
 TRAIN_VAL_TEXT = "texte entre guillemets attendu"
 TRAIN_VAL_LIST = "liste attendue, entre crochets : [\"…\", \"…\"]"
+
+# --------------------------------------------------------------------------- control characters (hardening)
+# Fields of an import row named in "{field} : caractère de contrôle interdit" (IO_NAME_CONTROL).
+CTRL_FIELD_EXTERNAL_ID = "Identifiant externe"
+CTRL_FIELD_EMAIL = "Courriel"
+CTRL_FIELD_MOBILE = "Téléphone"
+CTRL_FIELD_ADDRESS = "Adresse"
+CTRL_FIELD_POSITION = "Fonction"

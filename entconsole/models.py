@@ -22,6 +22,8 @@ from pydantic import (
     field_validator,
 )
 
+from entconsole.text import MULTILINE_PATTERN, SINGLE_LINE_PATTERN, has_control
+
 SCHEMA_VERSION = 1
 
 ADMIN_LOCAL = "ADMIN_LOCAL"
@@ -173,14 +175,13 @@ class ShareTargetType(StrEnum):
 UAI_RE = re.compile(r"^[0-9]{7}[A-Z]$")
 LOGIN_RE = re.compile(r"^[0-9a-z.]{1,64}$")
 INE_RE = re.compile(r"^[0-9A-Z]{10}[A-Z]$")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _clean_name(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("must not be empty")
-    if _CONTROL_RE.search(value):
+    if has_control(value):
         raise ValueError("must not contain control characters")
     return value
 
@@ -210,6 +211,11 @@ Uai = Annotated[str, AfterValidator(_check_uai)]
 Login = Annotated[str, AfterValidator(_check_login)]
 Ine = Annotated[str, AfterValidator(_check_ine)]
 Id = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+# Free text typed by a person or read from a file: never a terminal control
+# character (entconsole.text). Checked by pydantic-core's regex, in Rust: the
+# store validates every document it loads, 100,000 accounts included.
+FreeText = Annotated[str, StringConstraints(pattern=SINGLE_LINE_PATTERN)]  # one line
+MultilineText = Annotated[str, StringConstraints(pattern=MULTILINE_PATTERN)]  # tabs, newlines allowed
 
 
 class Doc(BaseModel):
@@ -241,7 +247,7 @@ class Structure(Doc):
     name: Name
     default_name: Name | None = None  # "Rétablir le nom par défaut"
     uai: Uai | None = None
-    external_id: str | None = None
+    external_id: FreeText | None = None
     parents: tuple[Id, ...] = ()
     mobile_app: bool = True
     feed: StructureFeed = StructureFeed.AUTOMATIC
@@ -255,8 +261,8 @@ class SchoolClass(Doc):
     structure_id: Id
     name: Name
     level: Level | None = None
-    external_id: str | None = None
-    school_year: str | None = None  # "2024-2025"
+    external_id: FreeText | None = None
+    school_year: FreeText | None = None  # "2024-2025"
 
 
 class Group(Doc):
@@ -271,7 +277,7 @@ class Group(Doc):
     internal_communication: Communication = Communication.NONE
     # pupils and their own parents reach each other through this group
     relative_communication: bool = False
-    created_by: str | None = None  # display name of the creator
+    created_by: FreeText | None = None  # display name of the creator
     created: datetime | None = None
     modified: datetime | None = None
 
@@ -295,22 +301,22 @@ class Duplicate(BaseModel):
 class User(Doc):
     TABLE = "users"
 
-    external_id: str | None = None
+    external_id: FreeText | None = None
     first_name: Name
     last_name: Name
     display_name: Name
     profile: Profile
     login: Login
     login_alias: Login | None = None
-    activation_code: str | None = None
-    renewal_code: str | None = None  # password renewal, activated accounts only
+    activation_code: FreeText | None = None
+    renewal_code: FreeText | None = None  # password renewal, activated accounts only
     renewal_code_expires: datetime | None = None
-    email: str | None = None
-    mobile: str | None = None
+    email: FreeText | None = None
+    mobile: FreeText | None = None
     birth_date: date | None = None
     ine: Ine | None = None
-    address: str | None = None
-    position: str | None = None  # free text: "AESH", "ATSEM", "Directrice"…
+    address: MultilineText | None = None  # a file's cell may hold several lines
+    position: FreeText | None = None  # free text: "AESH", "ATSEM", "Directrice"…
     source: Source
     structures: tuple[Id, ...] = ()
     removed_from_structures: tuple[Id, ...] = ()
@@ -379,17 +385,17 @@ class FlashMessage(Doc):
     TABLE = "flash_messages"
 
     title: Name
-    contents: dict[str, str]  # language code -> text ("fr" first)
+    contents: dict[FreeText, MultilineText]  # language code -> text ("fr" first)
     start_date: date
     end_date: date
     profiles: tuple[str, ...]  # Profile values and ADMIN_LOCAL_TARGET
     color: FlashColor = FlashColor.RED
     structures: tuple[Id, ...]
-    author: str  # display name
-    author_login: str | None = None
+    author: FreeText  # display name
+    author_login: FreeText | None = None
     created: datetime
     modified: datetime | None = None
-    modified_by: str | None = None
+    modified_by: FreeText | None = None
     read_count: int = 0
     mail_notification: bool = False
     mobile_notification: bool = False
@@ -401,8 +407,8 @@ class BlockTrace(Doc):
     structure_id: Id
     action: BlockAction
     profile: Profile
-    author_login: str
-    author_name: str
+    author_login: FreeText
+    author_name: FreeText
     date: datetime
     count: int = 0
 
@@ -420,8 +426,8 @@ class Application(Doc):
 
     name: Name  # technical name
     display_name: Name
-    address: str
-    icon: str | None = None
+    address: FreeText
+    icon: FreeText | None = None
     pupil_creation: bool = False  # pupils may create (hence share) here
     roles: tuple[Role, ...] = ()
 
@@ -431,18 +437,18 @@ class Connector(Doc):
 
     identifier: Name  # Identifiant*
     display_name: Name
-    url: str
-    icon: str | None = None
+    url: FreeText
+    icon: FreeText | None = None
     target: ConnectorTarget = ConnectorTarget.PAGE
     structure_id: Id
     locked: bool = False
     inherited: bool = False
-    cas_type: str | None = None
-    cas_pattern: str | None = None
-    oauth_client_id: str | None = None
-    oauth_secret: str | None = None
-    oauth_scope: str | None = None
-    oauth_grant_type: str | None = None
+    cas_type: FreeText | None = None
+    cas_pattern: FreeText | None = None
+    oauth_client_id: FreeText | None = None
+    oauth_secret: FreeText | None = None
+    oauth_scope: FreeText | None = None
+    oauth_grant_type: FreeText | None = None
     oauth_transfer_session: bool = False
     groups: tuple[Id, ...] = ()
 
@@ -460,7 +466,7 @@ class Reporter(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     user_id: Id
-    name: str
+    name: FreeText
     date: datetime
 
 
@@ -468,18 +474,18 @@ class ReportDecision(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     action: ReportAction
-    by_login: str
-    by_name: str
+    by_login: FreeText
+    by_name: FreeText
     date: datetime
 
 
 class Report(Doc):
     TABLE = "reports"
 
-    text: str  # the reported notification's text
-    resource: str | None = None  # what it is about ("Blog de la classe CM1 A")
+    text: MultilineText  # the reported notification's text
+    resource: FreeText | None = None  # what it is about ("Blog de la classe CM1 A")
     author_id: Id
-    author_name: str
+    author_name: FreeText
     notification_date: datetime
     reporters: tuple[Reporter, ...]
     structures: tuple[Id, ...]
@@ -498,7 +504,7 @@ class ShareGrant(BaseModel):
 class Share(Doc):
     TABLE = "shares"
 
-    resource_type: str  # "blog", "cahier multimédia", "document"…
+    resource_type: FreeText  # "blog", "cahier multimédia", "document"…
     resource_name: Name
     owner_id: Id
     structure_id: Id
@@ -537,10 +543,10 @@ class OutboxMail(Doc):
 
     when: datetime
     kind: str  # "reset_password", "flash_notification", "account_sheet"…
-    to: tuple[str, ...] = ()
+    to: tuple[FreeText, ...] = ()
     recipients_count: int = 0
-    subject: str = ""
-    body: str = ""
+    subject: FreeText = ""
+    body: MultilineText = ""
     structure_id: Id | None = None
 
 

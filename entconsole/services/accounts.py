@@ -35,6 +35,7 @@ from entconsole.services.results import ActionResult
 from entconsole.services.session import Session
 from entconsole.services.users import Predeletion, predeletion_state, users_of_structure
 from entconsole.store import Transaction
+from entconsole.text import has_control
 
 FEED_SOURCES = frozenset({Source.AAF, Source.AAF1D, Source.EDT, Source.UDT})
 
@@ -461,7 +462,7 @@ def check_name(text: str, label: str) -> tuple[str | None, str | None]:
         return None, L.FIELD_REQUIRED.format(field=label)
     if len(value) > PERSON_NAME_MAX_LENGTH:
         return None, L.FIELD_TOO_LONG.format(field=label, max=PERSON_NAME_MAX_LENGTH)
-    if any(ord(c) < 32 or ord(c) == 127 for c in text if c not in "\t\n"):
+    if has_control(text):  # tabs and newlines were folded into spaces above
         return None, L.FIELD_CONTROL
     return value, None
 
@@ -478,6 +479,8 @@ def update_identity(
     errors = {k: v for k, v in (("first_name", e1), ("last_name", e2), ("birth_date", e3)) if v}
     if len(address) > 500:
         errors["address"] = L.FIELD_TOO_LONG.format(field=L.FIELD_ADDRESS, max=500)
+    elif has_control(address):
+        errors["address"] = L.FIELD_CONTROL
     if errors:
         raise InvalidInput(errors)
     with user_transaction(session, "user.identity") as tx:
@@ -513,6 +516,8 @@ def set_login_alias(session: Session, user_id: str, alias: str) -> ActionResult:
 
 def set_email(session: Session, user_id: str, email: str) -> ActionResult:
     email = email.strip()
+    if has_control(email, multiline=False):
+        raise InvalidInput({"email": L.FIELD_CONTROL})
     if email and ("@" not in email or " " in email or len(email) > 254 or email.startswith("@") or email.endswith("@")):
         raise InvalidInput({"email": L.FIELD_EMAIL})
     with user_transaction(session, "user.email") as tx:

@@ -34,7 +34,7 @@ from entconsole.services.errors import InvalidInput, NotFound, PermissionDenied,
 from entconsole.services.results import ActionResult
 from entconsole.services.session import Session
 from entconsole.store import Store, Transaction
-from entconsole.text import fold, matches
+from entconsole.text import fold, has_control, matches
 
 # --------------------------------------------------------------------------- groups
 
@@ -200,7 +200,6 @@ def revoke_role(session: Session, application_id: str, role_id: str, group_ids: 
 # --------------------------------------------------------------------------- connectors
 
 MAX_FIELD = 500  # the models' Name limit
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HOST = re.compile(r"^[0-9a-z_]([0-9a-z_.-]*[0-9a-z])?$")
 CONNECTOR_TEXT_FIELDS = (
     "identifier", "display_name", "url", "icon", "cas_type", "cas_pattern",
@@ -293,7 +292,7 @@ def connector_errors(
         text = values[name] or ""
         if name in REQUIRED_FIELDS and not text:
             errors[name] = L.CONN_REQUIRED
-        elif _CONTROL.search(text):
+        elif has_control(text, multiline=False):
             errors[name] = L.CONN_CONTROL_CHARS
         elif len(text) > MAX_FIELD:
             errors[name] = L.CONN_TOO_LONG.format(max=MAX_FIELD)

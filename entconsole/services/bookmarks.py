@@ -20,7 +20,7 @@ from entconsole.services.rentree_rules import past_year_in_name
 from entconsole.services.results import ActionResult
 from entconsole.services.session import Session
 from entconsole.store import Store, Transaction
-from entconsole.text import fold
+from entconsole.text import fold, has_control
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def clean_bookmarks(session: Session, bookmark_ids: Iterable[str]) -> ActionResu
 
 def rename_bookmark(session: Session, bookmark_id: str, name: str) -> ActionResult:
     clean = " ".join(name.split())
-    if not clean or any(ord(c) < 32 for c in name) or len(clean) > 200:
+    if not clean or has_control(name, multiline=False) or len(clean) > 200:
         raise InvalidInput({"name": L.RT_BKM_NAME_INVALID})
     row = _rows_by_id(session, [bookmark_id])[0]
     with _tx(session, "bookmark.rename") as tx:

@@ -17,7 +17,7 @@ from datetime import date
 
 from entconsole import labels as L
 from entconsole.services.errors import ServiceError
-from entconsole.text import fold
+from entconsole.text import fold, has_control, shown
 
 BOM = "\ufeff"
 SEPARATOR = ";"
@@ -171,11 +171,11 @@ def parse_date(text: str) -> date | None:
     elif m := _DMY.match(day_part):
         day, month, year = (int(g) for g in m.groups())
     else:
-        raise ValueError(L.IO_BAD_DATE.format(value=text))
+        raise ValueError(L.IO_BAD_DATE.format(value=shown(text)))
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(L.IO_IMPOSSIBLE_DATE.format(value=text)) from None
+        raise ValueError(L.IO_IMPOSSIBLE_DATE.format(value=shown(text))) from None
 
 
 def format_date(value: date | None) -> str:
@@ -183,13 +183,19 @@ def format_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_NAME = 500  # the models' limit for names
+
+
+def text_problem(value: str, field: str, *, multiline: bool = False) -> str | None:
+    """Why a free text from a file (courriel, identifiant…) cannot be stored, or None."""
+    if has_control(value, multiline=multiline):
+        return L.IO_NAME_CONTROL.format(field=field)
+    return None
 
 
 def name_problem(value: str, field: str) -> str | None:
     """Why a name from a file cannot be stored (None when it can)."""
-    if _CONTROL.search(value):
+    if has_control(value):
         return L.IO_NAME_CONTROL.format(field=field)
     if len(value) > MAX_NAME:
         return L.IO_NAME_TOO_LONG.format(field=field, max=MAX_NAME)

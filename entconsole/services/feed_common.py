@@ -18,6 +18,7 @@ from entconsole.models import school_year_of
 from entconsole.services.csv_io import Table, UnusableFile, header_key, name_problem, read_table, write_csv
 from entconsole.services.imports import RowAction, RowOutcome
 from entconsole.services.session import Session
+from entconsole.text import shown
 
 
 class FeedKind(StrEnum):
@@ -82,7 +83,7 @@ def read_columns(table: Table, expected: tuple[str, ...], required: tuple[str, .
         if name is not None and name not in found:
             found[name] = index
     if not found:
-        raise UnusableFile(L.IMPORT_NO_KNOWN_COLUMN.format(header=" ; ".join(table.header[:8])[:200]))
+        raise UnusableFile(L.IMPORT_NO_KNOWN_COLUMN.format(header=shown(" ; ".join(table.header[:8])[:200])))
     missing = [c for c in required if c not in found]
     if missing:
         raise UnusableFile(L.IMPORT_MISSING_COLUMNS.format(columns=", ".join(missing)))

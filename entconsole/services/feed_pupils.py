@@ -15,7 +15,7 @@ from datetime import date
 from entconsole import labels as L
 from entconsole.models import INE_RE, Level, Profile, SchoolClass, Source, User, display_name, school_year_of
 from entconsole.services.bulk_accounts import ClassBook, TakenLogins, person_key, record_duplicates
-from entconsole.services.csv_io import Table, name_problem, parse_date
+from entconsole.services.csv_io import Table, name_problem, parse_date, text_problem
 from entconsole.services.feed_common import (
     FeedKind,
     FeedReport,
@@ -30,7 +30,7 @@ from entconsole.services.imports import RowAction, RowOutcome
 from entconsole.services.logins import activation_code
 from entconsole.services.session import Session
 from entconsole.store import Store, Transaction
-from entconsole.text import fold
+from entconsole.text import fold, shown
 
 PUPIL_COLUMNS = (
     "INE", "Nom", "Prénom", "Date de naissance", "Niveau", "Classe", "Admission", "Année scolaire",
@@ -61,24 +61,27 @@ def _pupil_reasons(get, today: date, ine: str) -> list[str]:
     if not ine:
         reasons.append(L.FEED_INE_MISSING)
     elif not INE_RE.match(ine):
-        reasons.append(L.FEED_INE_INVALID.format(value=ine))
+        reasons.append(L.FEED_INE_INVALID.format(value=shown(ine)))
     reasons += name_reasons(get)
     admission = get("Admission")
     if fold(admission) != ADMITTED:
-        reasons.append(L.FEED_NOT_ADMITTED.format(value=admission or "—"))
+        reasons.append(L.FEED_NOT_ADMITTED.format(value=shown(admission) or "—"))
     if not get("Classe"):
         reasons.append(L.FEED_NO_CLASS)
     elif problem := name_problem(get("Classe"), L.IMPORT_FIELD_CLASS):
         reasons.append(problem)
     year = get("Année scolaire")
     if not year_matches(year, today):
-        reasons.append(L.FEED_WRONG_YEAR.format(value=year or "—", year=school_year_of(today)))
+        reasons.append(L.FEED_WRONG_YEAR.format(value=shown(year) or "—", year=school_year_of(today)))
     if not any(get(f"Responsable {n} nom") and get(f"Responsable {n} prénom") for n in (1, 2)):
         reasons.append(L.FEED_NO_GUARDIAN)
     for n in (1, 2):
         for part in ("nom", "prénom"):
             problem = name_problem(get(f"Responsable {n} {part}"), f"Responsable {n} {part}")
             if problem:
+                reasons.append(problem)
+        for part in ("courriel", "téléphone"):  # stored on the parent's account
+            if problem := text_problem(get(f"Responsable {n} {part}"), f"Responsable {n} {part}"):
                 reasons.append(problem)
     return reasons
 
@@ -124,7 +127,7 @@ def _pupils(session: Session, table: Table, columns: dict[str, int], report: Fee
         get = cell_getter(columns, cells)
         ine = get("INE").upper().replace(" ", "")
         first, last = get("Prénom"), get("Nom")
-        outcome = RowOutcome(line, display_name(first, last).strip() or L.IMPORT_NO_NAME, RowAction.REJECTED)
+        outcome = RowOutcome(line, shown(display_name(first, last).strip()) or L.IMPORT_NO_NAME, RowAction.REJECTED)
         report.rows.append(outcome)
         outcome.reasons = _pupil_reasons(get, today, ine)
         birth = None
@@ -144,7 +147,7 @@ def _pupils(session: Session, table: Table, columns: dict[str, int], report: Fee
         level_text = get("Niveau").upper().replace(" ", "")
         level = Level(level_text) if level_text in Level.__members__ else None
         if get("Niveau") and level is None:
-            outcome.warnings.append(L.FEED_UNKNOWN_LEVEL.format(value=get("Niveau")))
+            outcome.warnings.append(L.FEED_UNKNOWN_LEVEL.format(value=shown(get("Niveau"))))
         school_class = classes.find(get("Classe"))
         if school_class is None:
             school_class = classes.create(tx, get("Classe"), level, year)

@@ -13,7 +13,7 @@ from datetime import date
 from entconsole import labels as L
 from entconsole.models import Profile, Source, User, display_name
 from entconsole.services.bulk_accounts import TakenLogins, person_key, record_duplicates
-from entconsole.services.csv_io import Table, parse_date
+from entconsole.services.csv_io import Table, parse_date, text_problem
 from entconsole.services.feed_common import (
     FeedKind,
     FeedReport,
@@ -27,7 +27,7 @@ from entconsole.services.imports import RowAction, RowOutcome
 from entconsole.services.logins import activation_code
 from entconsole.services.session import Session
 from entconsole.store import Transaction
-from entconsole.text import fold
+from entconsole.text import fold, shown
 
 STAFF_COLUMNS = ("Profil", "Nom", "Prénom", "Date de naissance", "Courriel", "Fonction", "UAI")
 _STAFF_REQUIRED = ("Profil", "Nom", "Prénom", "UAI")
@@ -61,12 +61,15 @@ def _staff(session: Session, table: Table, columns: dict[str, int], report: Feed
     for line, cells in table.rows:
         get = cell_getter(columns, cells)
         first, last = get("Prénom"), get("Nom")
-        outcome = RowOutcome(line, display_name(first, last).strip() or L.IMPORT_NO_NAME, RowAction.REJECTED)
+        outcome = RowOutcome(line, shown(display_name(first, last).strip()) or L.IMPORT_NO_NAME, RowAction.REJECTED)
         report.rows.append(outcome)
         profile = STAFF_PROFILES.get(fold(get("Profil")))
         if profile is None:
-            outcome.reasons.append(L.FEED_BAD_PROFILE.format(value=get("Profil") or "—"))
+            outcome.reasons.append(L.FEED_BAD_PROFILE.format(value=shown(get("Profil")) or "—"))
         outcome.reasons += name_reasons(get)
+        for column in ("Courriel", "Fonction"):  # stored on the account
+            if problem := text_problem(get(column), column):
+                outcome.reasons.append(problem)
         birth = None
         try:
             birth = parse_date(get("Date de naissance"))
@@ -77,7 +80,7 @@ def _staff(session: Session, table: Table, columns: dict[str, int], report: Feed
         uai = get("UAI").upper().replace(" ", "")
         structure = in_scope.get(uai)
         if structure is None:
-            outcome.reasons.append(L.FEED_UNKNOWN_UAI.format(value=uai or "—"))
+            outcome.reasons.append(L.FEED_UNKNOWN_UAI.format(value=shown(uai) or "—"))
         if outcome.reasons:
             continue
         key = (profile, *person_key(first, last, birth))

@@ -37,6 +37,7 @@ from entconsole.services.results import ActionResult
 from entconsole.services.session import Session
 from entconsole.services.users import structure_users
 from entconsole.store import Store, Transaction
+from entconsole.text import has_control
 
 TITLE_MAX = 500  # models.Name
 MAX_LIVE = 2  # the guide: no more than two messages at once
@@ -227,11 +228,6 @@ def _as_date(value: str | date) -> date | None:
     return parse_date(value)
 
 
-def _has_control(text: str, allowed: str = "") -> bool:
-    """C0/C1 control characters (ANSI escapes start with one), tabs/newlines if `allowed`."""
-    return any((ord(c) < 32 or 127 <= ord(c) < 160) and c not in allowed for c in text)
-
-
 class FlashValidationError(ServiceError):
     """The draft is refused; `errors` maps each field to its reason."""
 
@@ -258,7 +254,7 @@ def validate_draft(
         errors["title"] = L.FLASH_ERR_TITLE
     elif len(title) > TITLE_MAX:
         errors["title"] = L.FLASH_ERR_TITLE_LONG.format(max=TITLE_MAX)
-    elif _has_control(title):
+    elif has_control(title, multiline=False):
         errors["title"] = L.FIELD_CONTROL
     start, end = draft.start_date, draft.end_date
     for name, raw, parsed in (("start", draft.start, start), ("end", draft.end, end)):
@@ -274,7 +270,7 @@ def validate_draft(
         errors["profiles"] = L.FLASH_ERR_PROFILES
     if not draft.texts:
         errors["contents"] = L.FLASH_ERR_TEXT
-    elif any(_has_control(text, allowed="\n\t") for text in draft.texts.values()):
+    elif any(has_control(text) for text in draft.texts.values()):
         errors["contents"] = L.FIELD_CONTROL  # e.g. an ANSI escape pasted in: it would reach terminals
     if (draft.mail or draft.mobile) and not notification_allowed(start, structures_count, today):
         errors["notification"] = L.FLASH_NOTIFY_RULE

@@ -31,7 +31,7 @@ from entconsole.services.errors import InvalidInput, NotFound, PermissionDenied,
 from entconsole.services.results import ActionResult
 from entconsole.services.session import Session
 from entconsole.store import Store, Transaction
-from entconsole.text import fold, matches
+from entconsole.text import fold, has_control, matches
 
 
 class GroupTab(StrEnum):
@@ -158,7 +158,7 @@ def _check_group_name(session: Session, name: str, except_id: str | None = None)
     clean = " ".join(name.split())
     if not clean:
         raise InvalidInput({"name": L.FIELD_REQUIRED.format(field=L.GROUP_NAME_FIELD)})
-    if len(clean) > 200 or any(ord(c) < 32 or ord(c) == 127 for c in name):  # DEL too: the store refuses it
+    if len(clean) > 200 or has_control(name, multiline=False):  # the store refuses controls
         raise InvalidInput({"name": L.GROUP_NAME_INVALID})
     for group in session.store.find(Group, "structure", session.structure.id):
         if group.id != except_id and fold(group.name) == fold(clean):

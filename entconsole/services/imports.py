@@ -25,13 +25,14 @@ from entconsole.services.csv_io import (
     parse_date,
     read_table,
     split_multi,
+    text_problem,
     write_csv,
 )
 from entconsole.services.csv_templates import REQUIRED, map_columns
 from entconsole.services.logins import activation_code
 from entconsole.services.session import Session
 from entconsole.store import Transaction
-from entconsole.text import fold
+from entconsole.text import fold, shown
 
 
 class RowAction(StrEnum):
@@ -146,7 +147,7 @@ class _Row:
 
     @property
     def name(self) -> str:
-        return display_name(self.first, self.last).strip() or L.IMPORT_NO_NAME
+        return shown(display_name(self.first, self.last).strip()) or L.IMPORT_NO_NAME
 
 
 def _cells(cells: list[str], indexes: list[int] | None) -> list[str]:
@@ -194,7 +195,7 @@ def read_rows(table: Table, profile: Profile, columns: dict[str, list[int]], tod
         emails = _cells(cells, columns.get("email"))
         if emails:
             if "@" not in emails[0] or " " in emails[0]:
-                row.reasons.append(L.IMPORT_BAD_EMAIL.format(value=emails[0]))
+                row.reasons.append(L.IMPORT_BAD_EMAIL.format(value=shown(emails[0])))
             row.email = emails[0]
         mobiles = _cells(cells, columns.get("mobile"))
         row.mobile = mobiles[0] if mobiles else ""
@@ -202,6 +203,13 @@ def read_rows(table: Table, profile: Profile, columns: dict[str, list[int]], tod
         row.position = functions[0] if functions else ""
         parts = [(_cells(cells, columns.get(k)) or [""])[0] for k in ("address", "postcode", "city", "country")]
         row.address = _compose_address(*parts)
+        for value, label, multiline in (
+            (row.external_id, L.CTRL_FIELD_EXTERNAL_ID, False), (row.email, L.CTRL_FIELD_EMAIL, False),
+            (row.mobile, L.CTRL_FIELD_MOBILE, False), (row.position, L.CTRL_FIELD_POSITION, False),
+            (row.address, L.CTRL_FIELD_ADDRESS, True),  # a cell may hold the address on several lines
+        ):
+            if problem := text_problem(value, label, multiline=multiline):
+                row.reasons.append(problem)
         lasts, firsts, klasses = (columns.get(k, []) for k in ("child_last", "child_first", "child_classes"))
         for n in range(max(len(lasts), len(firsts))):
             c_last = _cells(cells, lasts[n:n + 1])
@@ -221,7 +229,7 @@ def check_fields(table: Table, profile: Profile) -> tuple[dict[str, list[int]], 
     """Column mapping; refuses a file whose header names none of the profile's columns."""
     columns, ignored = map_columns(table.header, profile)
     if not columns:
-        raise UnusableFile(L.IMPORT_NO_KNOWN_COLUMN.format(header=" ; ".join(table.header[:8])[:200]))
+        raise UnusableFile(L.IMPORT_NO_KNOWN_COLUMN.format(header=shown(" ; ".join(table.header[:8])[:200])))
     missing = [f for f in REQUIRED[profile] if f not in columns]
     if missing:
         names = ", ".join(L.IMPORT_FIELD_NAMES[f] for f in missing)
@@ -307,7 +315,7 @@ def _plan(session: Session, profile: Profile, rows: list[_Row], options: ImportO
         if not options.create_classes:
             for name in row.classes:
                 if classes.find(name) is None:
-                    outcome.reasons.append(L.IMPORT_UNKNOWN_CLASS.format(name=name))
+                    outcome.reasons.append(L.IMPORT_UNKNOWN_CLASS.format(name=shown(name)))
         if outcome.reasons:
             continue
         key = person_key(row.first, row.last, row.birth)
@@ -408,7 +416,7 @@ def _children(store, row: _Row, pupils: dict) -> tuple[list[User], list[str]]:
         if len(candidates) == 1:
             found.append(candidates[0])
         else:
-            missing.append(L.IMPORT_CHILD_NOT_FOUND.format(name=display_name(first, last)))
+            missing.append(L.IMPORT_CHILD_NOT_FOUND.format(name=shown(display_name(first, last))))
     return found, missing
 
 

@@ -11,7 +11,6 @@ The numbers of examples are quoted in the README "Fiabilité" section.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 import pytest
@@ -29,12 +28,13 @@ from entconsole.services.groups import create_group
 from entconsole.services.session import Session
 from entconsole.services.user_create import NewUser, create_user
 from entconsole.store import Store
+from entconsole.text import has_control
 from tests.reliability.small_store import TODAY, write_small_store
 from tests.ui.conftest import SIZE, screen_text
 
 PIECES = [
     "[b]", "[/]", "[@click=app.quit]", "[red on blue]", "\\[", "[link=http://x]",
-    "\x1b[31m", "\x1b]0;titre\x07", "\x1b[2J", "\x9b31m",
+    "\x1b[31m", "\x1b]0;titre\x07", "\x1b[2J", "\x9b31m", "\x1b", "\x9b", "\x85", "\x90", "\x9d",
     "\u200f", "\u202e", "\u200b", "\ufeff",
     "🙂", "👩‍👩‍👧", "ﷺ", "ǅ", "é", "e\u0301",
     "\x00", "\t", "\n", "\r", "\x7f", "\x0b", " ",
@@ -46,7 +46,6 @@ hostile_text = st.one_of(
     st.sampled_from(LONG),
     st.text(),
 )
-C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 EXAMPLES = 150
 SETTINGS = settings(
@@ -82,7 +81,7 @@ def test_user_creation_refuses_or_stores_clean_names(session, first, last):
         return
     user = session.store.get(User, result.target_id)
     assert user.first_name == " ".join(first.split()) and user.last_name == " ".join(last.split())
-    assert not C0.search(user.display_name)
+    assert not has_control(user.display_name)
     reloads(session)
 
 
@@ -120,7 +119,7 @@ def test_flash_form_refuses_or_stores(session, title, text, start, end):
         return
     message = session.store.get(FlashMessage, result.target_id)
     assert message.title == title.strip()
-    assert not C0.search(message.title)
+    assert not has_control(message.title)
     assert TODAY <= message.end_date
     reloads(session)
 
@@ -136,7 +135,7 @@ def test_group_and_structure_names(session, name):
         except ServiceError as refused:
             assert refused.message.strip()
     for doc in (*session.store.all(Group), *session.store.all(Structure)):
-        assert not C0.search(doc.name)
+        assert not has_control(doc.name)
     reloads(session)
 
 
@@ -215,7 +214,30 @@ def test_csv_import_rejects_rows_with_reasons_or_stores_clean_names(session, fir
         if row.action is RowAction.REJECTED:
             assert row.reasons and all(r.strip() for r in row.reasons)
     for user in session.store.all(User):
-        assert not C0.search(user.first_name + user.last_name)
+        assert not has_control(user.first_name + user.last_name)
+    reloads(session)
+
+
+@settings(max_examples=IMPORT_EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(email=hostile_text, function=hostile_text, address=hostile_text, external_id=hostile_text)
+def test_csv_import_of_staff_free_text_rejects_or_stores_clean(session, email, function, address, external_id):
+    from entconsole.services.csv_io import UnusableFile
+    from entconsole.services.imports import RowAction, import_csv
+
+    header = ["Prénom*", "Nom*", "email", "fonction", "adresse", "Identifiant externe"]
+    raw = _csv([header, ["Libre", "Texte", email, function, address, external_id]])
+    try:
+        report = import_csv(session, Profile.PERSONNEL, raw, apply=True, file_name="hostile.csv")
+    except (UnusableFile, ServiceError) as refused:
+        assert refused.message.strip()
+        return
+    for row in report.rows:
+        assert not has_control(" ".join([row.name, *row.reasons, *row.warnings]))  # the report shows them
+        if row.action is RowAction.REJECTED:
+            assert row.reasons and all(r.strip() for r in row.reasons)
+    for user in session.store.all(User):
+        assert not any(has_control(v or "") for v in (user.email, user.position, user.address, user.external_id))
     reloads(session)
 
 
