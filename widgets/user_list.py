@@ -377,7 +377,7 @@ class UserList(ScrollView, can_focus=True):
 
         The segments FormattedLine.to_strip makes for such a line, without
         Visual.to_strips' wrapping, link and alignment passes, which cost more
-        than half of a row (tests/ui/test_users_list.py compares both).
+        than half of a row (tests/ui/test_user_list_rendering.py compares both).
         """
         get_style = self._get_style
         segments = []
