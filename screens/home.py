@@ -6,6 +6,7 @@ from datetime import date
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual import events
 from textual.worker import get_current_worker
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -80,6 +81,12 @@ class HomeSection(RefreshWhenShown, Section):
     SECTION_ID = "home"
     KEY = "0"
     CSS_FILE = "home.tcss"
+    # Shown in Accueil's footer only (the keys work everywhere: MainScreen and the app
+    # bind them, hidden, so that sections keep their footer for their own keys).
+    BINDINGS = [
+        Binding("7", "screen.rentree", L.RT_KEY_OPEN, id="home.rentree"),
+        Binding("j", "app.journal", L.JOURNALSCR_KEY_OPEN, id="home.journal"),
+    ]
 
     def __init__(self, session) -> None:
         super().__init__(session)
