@@ -61,6 +61,7 @@ D = TypeVar("D", bound=Doc)
 
 LOCK_TIMEOUT = 15.0  # seconds a transaction waits for another session
 STALE_TEMP_SECONDS = 60.0  # a temp file this old was left by a killed writer
+JOURNAL_TARGETS_KEPT = undo_data.MAX_UNDO_DOCS  # ids a journal entry lists (see _commit)
 CHANGES_KEPT = 64  # commits whose changed documents the store remembers (changed_since)
 
 
@@ -872,7 +873,9 @@ class Store:
             actor=tx.actor,
             action=tx.action,
             structure_id=tx.structure_id,
-            targets=tuple(tx.entry_targets),
+            # the first ids only: a mass block of 35,000 pupils would keep 1.4 MB of ids
+            # in the file, read at every load, that nothing needs (count keeps the total)
+            targets=tuple(tx.entry_targets[:JOURNAL_TARGETS_KEPT]),
             count=tx.entry_count if tx.entry_count is not None else len(tx.entry_targets),
             summary=tx.entry_summary,
             revision=revision,

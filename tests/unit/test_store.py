@@ -95,6 +95,17 @@ def test_one_write_per_transaction(tmp_path, clock):
     assert len(store.ids_by(User, "structure", structure.id)) == 50
 
 
+def test_a_journal_entry_lists_the_first_ids_and_counts_them_all(tmp_path, clock, monkeypatch):
+    monkeypatch.setattr(store_mod, "JOURNAL_TARGETS_KEPT", 10)
+    store = Store(tmp_path / "s.json", clock=clock)
+    structure = add_structure(store)
+    with store.transaction("admin", "users.create", structure_id=structure.id) as tx:
+        users = [tx.put(make_user(f"eleve{n}", structures=(structure.id,))) for n in range(25)]
+        tx.journal("25 comptes créés", targets=[u.id for u in users])
+    entry = next(e for e in store.all(JournalEntry) if e.action == "users.create")
+    assert entry.targets == tuple(u.id for u in users[:10]) and entry.count == 25
+
+
 def test_transaction_without_changes_writes_nothing(tmp_path, clock):
     store = Store(tmp_path / "s.json", clock=clock)
     with store.transaction("admin", "noop"):
