@@ -35,7 +35,7 @@ LINE_BREAK_CLASS = r"\t\n"
 # Whole-value patterns (for pydantic's StringConstraints, checked in Rust).
 MULTILINE_PATTERN = rf"^[^{CONTROL_CLASS}]*$"
 SINGLE_LINE_PATTERN = rf"^[^{CONTROL_CLASS}{LINE_BREAK_CLASS}]*$"
-_CONTROL = re.compile(f"[{CONTROL_CLASS}]")
+CONTROL_RE = re.compile(f"[{CONTROL_CLASS}]")
 _CONTROL_OR_BREAK = re.compile(f"[{CONTROL_CLASS}{LINE_BREAK_CLASS}]")
 
 
@@ -44,7 +44,7 @@ def has_control(text: str, *, multiline: bool = True) -> bool:
 
     `multiline=False`: tab and newline are refused too (one-line fields).
     """
-    return (_CONTROL if multiline else _CONTROL_OR_BREAK).search(text) is not None
+    return (CONTROL_RE if multiline else _CONTROL_OR_BREAK).search(text) is not None
 
 
 def shown(text: str) -> str:
@@ -53,7 +53,7 @@ def shown(text: str) -> str:
     """
     if not has_control(text):
         return text
-    return _CONTROL.sub(_picture, text)
+    return CONTROL_RE.sub(_picture, text)
 
 
 def _picture(match: re.Match[str]) -> str:

@@ -270,7 +270,7 @@ def validate_draft(
         errors["profiles"] = L.FLASH_ERR_PROFILES
     if not draft.texts:
         errors["contents"] = L.FLASH_ERR_TEXT
-    elif any(has_control(text) for text in draft.texts.values()):
+    elif any(has_control(text) or has_control(code, multiline=False) for code, text in draft.texts.items()):
         errors["contents"] = L.FIELD_CONTROL  # e.g. an ANSI escape pasted in: it would reach terminals
     if (draft.mail or draft.mobile) and not notification_allowed(start, structures_count, today):
         errors["notification"] = L.FLASH_NOTIFY_RULE

@@ -147,6 +147,13 @@ def test_flash_form_refuses_title_and_text(session, bad):
     assert info.value.errors == {"title": L.FIELD_CONTROL, "contents": L.FIELD_CONTROL}
 
 
+def test_flash_refuses_a_language_code_with_an_escape(session):
+    draft = FlashDraft(title="Sortie", start=TODAY, end=TODAY, profiles=("Teacher",), contents={f"fr{ESC}": "Bonjour"})
+    with pytest.raises(FlashValidationError) as info:
+        create_message(session, draft)
+    assert info.value.errors == {"contents": L.FIELD_CONTROL}
+
+
 def test_flash_text_keeps_its_lines(session):
     draft = FlashDraft(title="Sortie 🙂", start=TODAY, end=TODAY, profiles=("Teacher",),
                        contents={"fr": "Bonjour,\n\tl'école ferme à 16 h."})
