@@ -111,7 +111,7 @@ def run_feed(session: Session, raw: bytes, kind: FeedKind, columns: tuple[tuple[
     session.require_structure(session.structure.id)
     table = read_table(raw)
     found = read_columns(table, *columns)
-    report = FeedReport(kind, file_name)
+    report = FeedReport(kind, shown(file_name))  # quoted in the report
     if not apply:
         body(session, table, found, report, None)
         report.message = report.summary()

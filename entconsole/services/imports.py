@@ -252,6 +252,7 @@ def import_csv(
     table = read_table(raw)
     columns, ignored = check_fields(table, profile)
     rows = read_rows(table, profile, columns, session.today)
+    file_name = shown(file_name)  # a file's name is quoted in the report and the journal
     report = ImportReport(profile=profile, file_name=file_name, ignored_columns=ignored)
     report.columns = {f: table.header[i[0]] for f, i in columns.items()}
     if structure.feed is StructureFeed.AUTOMATIC:

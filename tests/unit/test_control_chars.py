@@ -320,3 +320,13 @@ def test_a_report_text_with_an_escape_is_refused_at_load(demo_path):
     demo_path.write_bytes(raw[:start] + b"\\u001b]0;pwned\\u0007" + raw[start:])
     with pytest.raises(StoreCorrupt):
         Store(demo_path, create=False)
+
+
+def test_a_file_name_with_an_escape_is_quoted_visibly(session):
+    from entconsole.models import JournalEntry
+
+    raw = csv_file(["Prénom*", "Nom*"], ["Anne", "Fichier"])
+    report = import_csv(session, Profile.PERSONNEL, raw, apply=True, file_name=f"comptes{ESC}.csv")
+    assert report.file_name == "comptes\u241b[2J.csv"
+    journal = max(session.store.all(JournalEntry), key=lambda e: e.revision)
+    assert "comptes\u241b[2J.csv" in journal.summary and not has_control(journal.summary)
