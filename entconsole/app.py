@@ -334,7 +334,7 @@ class EntConsoleApp(App[None], inherit_bindings=False):
 
     def _poll_store(self) -> None:
         """Another session wrote: read its changes (in a thread for a big store)."""
-        if self._reading_store or not self.store.changed_on_disk():
+        if self._reading_store or self.store.writing or not self.store.changed_on_disk():
             return
         if self.store.count(User) <= SYNC_RELOAD_USERS:
             try:

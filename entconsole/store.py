@@ -448,6 +448,9 @@ class Store:
         self.path = Path(path).expanduser().resolve()
         self.clock = clock
         self._writes = 0
+        # True while this session runs a transaction (a worker thread may): its own
+        # write must not be read back as another session's (see apply).
+        self.writing = False
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
         self.backups = Backups(self.path)
         self._temps_checked = False  # see _remove_stale_temps
@@ -768,7 +771,8 @@ class Store:
     def apply(self, reloaded: "Reloaded") -> bool:
         """Install what :meth:`read_changes` read, unless this session moved meanwhile."""
         if (
-            reloaded.base is not self._state
+            self.writing
+            or reloaded.base is not self._state
             or reloaded.fingerprint == self._fingerprint
             or reloaded.state.meta.revision <= self.revision
         ):
@@ -804,6 +808,7 @@ class Store:
             raise StoreWriteError(
                 labels.STORE_WRITE_FAILED.format(path=self.path, detail=_os_detail(exc))
             ) from exc
+        self.writing = True
         try:
             if not self._temps_checked:
                 self._remove_stale_temps()
@@ -813,6 +818,7 @@ class Store:
             if tx.changes or tx.entry_summary is not None:
                 self._commit(tx)
         finally:
+            self.writing = False
             self._lock.release()
 
     def _open_file_of_state(self) -> BinaryIO | None:

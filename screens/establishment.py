@@ -151,11 +151,11 @@ class EstablishmentSection(Section):
 
     def show_tab(self, tab_id: str, *, focus: bool = True) -> None:
         tabs = self.query_one(SectionTabs)
-        tabs.active = tab_id
-        self.screen.refresh_bindings()
         if focus:
-            pane = tabs.get_pane(tab_id).query_one(EstablishmentPane)
-            self.call_after_refresh(pane.focus_main)
+            tabs.show(tab_id)
+        else:
+            tabs.active = tab_id
+        self.screen.refresh_bindings()
 
     def section_shown(self, target: str | None) -> None:
         """Quick actions and the palette open a tab: "flash", "mass_block"; "flash_new" opens the form."""

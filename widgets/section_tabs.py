@@ -40,6 +40,11 @@ class SectionTabs(TabbedContent):
 
     def show(self, pane_id: str) -> None:
         """Make `pane_id` the active tab and focus its main widget."""
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            # Let go of the hidden tab's widget first: Textual would move the focus
+            # to its neighbour in that tab, and the tab would come back.
+            self.screen.set_focus(None)
         self.active = pane_id
         self.call_after_refresh(self._focus_active)
 

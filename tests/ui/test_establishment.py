@@ -12,6 +12,7 @@ from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.flash import FlashPane
 from entconsole.screens.flash_form import FlashFormScreen
 from entconsole.screens.main import MainScreen
+from entconsole.screens.mass_block import MassBlockPane
 from entconsole.services.flash import message_text, visible_messages
 from entconsole.services.users import structure_users
 from entconsole.widgets.flash_banner import FlashBanner
@@ -245,6 +246,30 @@ async def test_block_and_unblock_parents_by_keyboard(make_app):
         assert not any(store.get(User, u.id).blocked for u in parents)
         first_row = [str(c) for c in history.get_row_at(0)]
         assert first_row[1:3] == ["Déblocage", "Parent"]
+
+
+async def test_on_a_large_store_counting_and_blocking_run_in_threads(make_app, monkeypatch):
+    monkeypatch.setattr("entconsole.screens.mass_block.is_large", lambda store: True)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        store = app.session.store
+        parents = [u for u in structure_users(store, app.session.structure_id) if u.profile is Profile.RELATIVE]
+        to_block = sum(1 for u in parents if not u.blocked)
+        await pilot.press("1", "b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = app.screen.query_one(MassBlockPane)
+        assert f"{len(parents)} comptes" in " ".join(screen_text(app).split())
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        writes = store.write_count
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert store.write_count == writes + 1 and all(store.get(User, u.id).blocked for u in parents)
+        assert f"{to_block} comptes du profil Parent bloqués." in toasts(app)
+        assert not pane.loading
 
 
 async def test_blocking_teachers_skips_the_director(make_app):
