@@ -66,7 +66,7 @@ from entconsole.models import (
 from entconsole.services import flash as flash_service
 from entconsole.services.bookmarks import member_state
 from entconsole.store import Store
-from entconsole.text import fold
+from entconsole.text import fold, has_control
 
 
 class _Check(BaseModel):
@@ -184,7 +184,7 @@ BOOKMARK_NAME_MAX = 200  # what services.bookmarks.rename_bookmark accepts
 
 def _bookmark_name(value: str) -> str:
     # a name the console could never hold would make a check that never holds
-    if any(ord(c) < 32 for c in value) or not value.strip() or len(" ".join(value.split())) > BOOKMARK_NAME_MAX:
+    if has_control(value, multiline=False) or not value.strip() or len(" ".join(value.split())) > BOOKMARK_NAME_MAX:
         raise PydanticCustomError("bookmark_name", L.TRAIN_BKM_ERR_NAME.format(max=BOOKMARK_NAME_MAX))
     return " ".join(value.split())
 
