@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -16,6 +16,7 @@ from entconsole import labels as L
 from entconsole.models import Profile
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.io_panes import FilePane, _row
+from entconsole.screens.shown_data import is_large
 from entconsole.services.csv_io import UnusableFile, write_csv
 from entconsole.services.csv_templates import template_header
 from entconsole.services.errors import ServiceError
@@ -30,6 +31,18 @@ SECTIONS = {**L.IE_SECTION, "warnings": L.IE_SECTION_WARNINGS}
 ROWS_SHOWN = 200  # rows listed per report category; the downloadable report has them all
 
 # --------------------------------------------------------------------------- import wizard
+
+# Above this size (about 3,000 rows), or on a large store, a check or an import runs in a
+# thread behind a loading indicator (100,000 rows: half a minute).
+LARGE_FILE_BYTES = 512 * 1024
+
+
+def _import(args: tuple) -> tuple[ImportReport | None, ServiceError | StoreError | None]:
+    session, profile, raw, options, apply, file_name = args
+    try:
+        return import_csv(session, profile, raw, options, apply=apply, file_name=file_name), None
+    except (UnusableFile, ServiceError, StoreError) as error:
+        return None, error
 
 
 def _report_lines(rows: list, describe: Callable) -> Content:
@@ -47,6 +60,7 @@ class ImportPane(FilePane):
         self.report: ImportReport | None = None
         self.raw: bytes | None = None
         self.file_name = ""
+        self._runs = 0  # checks and imports started: a thread's result counts only if it is the last
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="imp-columns"):
@@ -139,13 +153,42 @@ class ImportPane(FilePane):
     def _check(self) -> None:
         if self.raw is None:
             return
-        try:
-            report = import_csv(self.session, self._profile(), self.raw, self._options(), file_name=self.file_name)
-        except (UnusableFile, ServiceError) as error:
-            self.report = None
-            self._show_error(error.message)
+        self._run_import(apply=False)
+
+    def _run_import(self, *, apply: bool, changed: int = 0) -> None:
+        """Check (apply=False) or apply the file; in a thread when it takes seconds."""
+        assert self.raw is not None
+        self._runs += 1
+        run = (self._runs, apply, changed)
+        args = (self.session, self._profile(), self.raw, self._options(), apply, self.file_name)
+        if is_large(self.session.store) or len(self.raw) > LARGE_FILE_BYTES:
+            self.loading = True
+            self._import_in_thread(args, run)
             return
+        self._imported(run, *_import(args))
+
+    @work(thread=True, group="csv-import", exit_on_error=False)
+    def _import_in_thread(self, args: tuple, run: tuple[int, bool, int]) -> None:
+        self.app.call_from_thread(self._imported, run, *_import(args))
+
+    def _imported(
+        self, run: tuple[int, bool, int], report: ImportReport | None, error: ServiceError | StoreError | None
+    ) -> None:
+        number, apply, changed = run
+        if number != self._runs:
+            return  # another check started since (options changed): its result follows
+        self.loading = False
+        if error is not None:
+            if apply:
+                self.failed(error)
+            else:
+                self.report = None
+                self._show_error(error.message)
+            return
+        assert report is not None
         self._show(report)
+        if apply:
+            self.done(ActionResult(report.message, changed=changed))
 
     def _show_error(self, message: str) -> None:
         self.query_one("#imp-report").display = True
@@ -216,16 +259,8 @@ class ImportPane(FilePane):
                                          rejected=c["rejected"])
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                done = import_csv(self.session, self._profile(), self.raw, self._options(), apply=True,
-                                  file_name=self.file_name)
-            except (UnusableFile, ServiceError, StoreError) as error:
-                self.failed(error)
-                return
-            self._show(done)
-            self.done(ActionResult(done.message, changed=c["create"] + c["update"]))
+            if yes:
+                self._run_import(apply=True, changed=c["create"] + c["update"])
 
         self.app.push_screen(ConfirmScreen(L.IE_APPLY_TITLE, text, confirm_label=L.IE_APPLY_BUTTON), answered)
 

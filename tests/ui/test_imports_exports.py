@@ -11,6 +11,7 @@ from textual.widgets import Select
 from entconsole import labels as L
 from entconsole.models import JournalEntry, SchoolClass, User
 from entconsole.screens.confirm import ConfirmScreen
+from entconsole.screens.import_wizard import ImportPane
 from tests.ui.conftest import SIZE, screen_text
 
 ELEVES = "prénom,NOM,date de naissance,classe\r\nZoé,Zanzibar,12/03/2016,CM1 A\r\n" \
@@ -120,7 +121,10 @@ async def test_sheets_counts_pdf_and_mail(make_app, workdir):
         assert store_of(app).count(JournalEntry) == entries + 1
 
 
-async def test_import_wizard_by_keyboard(make_app, workdir):
+@pytest.mark.parametrize("threaded", [False, True], ids=["at-once", "in-a-thread"])
+async def test_import_wizard_by_keyboard(make_app, workdir, monkeypatch, threaded):
+    if threaded:  # what a big file or a big store does
+        monkeypatch.setattr("entconsole.screens.import_wizard.LARGE_FILE_BYTES", 0)
     (workdir / "eleves.csv").write_bytes(ELEVES.encode("cp1252"))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -128,7 +132,9 @@ async def test_import_wizard_by_keyboard(make_app, workdir):
         await pilot.pause()
         assert app.focused.id == "imp-file"
         await pilot.press(*"eleves.csv", "enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        assert not app.screen.query_one(ImportPane).loading
         text = screen_text(app)
         assert "2 à créer" in text and "1 ligne(s) rejetée(s)" in text
         assert "CM9 Z" in text  # the class check lists the unknown class
@@ -142,6 +148,8 @@ async def test_import_wizard_by_keyboard(make_app, workdir):
         await pilot.press("enter")
         assert await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         created = [u for u in store_of(app).all(User) if u.last_name == "Zanzibar"]
         assert {u.first_name for u in created} == {"Zoé", "Ana"}
