@@ -922,8 +922,8 @@ class Store:
                     source = span
                 else:  # read by the general parser, or the file changed under us
                     source = _file_form(docs[doc_id])
-                    if not (key.isascii() and key.isdigit()):
-                        key = new_key(table)
+                if span[1] == UNPLACED and not (key.isascii() and key.isdigit()):
+                    key = new_key(table)  # a key another writer chose: ours are numbers
                 yield doc_id, key, source
             for doc_id, doc in mine.items():
                 if doc is not None and doc_id not in spans:
@@ -943,9 +943,9 @@ class Store:
         self._fingerprint = _fingerprint(self.path)
         with state.lock:
             for (table, doc_id), doc in changes.items():
-                old = state.docs[table].get(doc_id)
-                if old is not None:
-                    state.index_remove(table, old)
+                previous = state.docs[table].get(doc_id)
+                if previous is not None:
+                    state.index_remove(table, previous)
                 if doc is None:
                     state.docs[table].pop(doc_id, None)
                 else:

@@ -17,8 +17,8 @@ a parse tree of the whole file (100,000 accounts: 0.98 s and 190 MB instead of
 1.3 s and 360 MB), and it remembers where each document lies in the file
 (:data:`Span`). A commit then copies the lines it did not change from the file
 it replaces (in the kernel: copy_file_range) instead of keeping every
-document's JSON in memory, and a reload
-recognizes unchanged documents by the hash of their JSON.
+document's JSON in memory, and a reload recognizes unchanged documents by the
+hash of their JSON.
 
 A file laid out otherwise (written by TinyDB, edited by hand) is read by the
 store's general parser (:class:`NotLaidOut`); the next commit lays it out.
@@ -52,7 +52,7 @@ Source = Union[bytes, Span]
 
 
 class NotLaidOut(Exception):
-    """The file is not laid out as :func:`write_parts` lays it out (or a line is invalid)."""
+    """The file is not laid out as :class:`Parts` lays it out (or a line is invalid)."""
 
 
 def doc_start(span: Span) -> int:

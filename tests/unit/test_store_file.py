@@ -145,3 +145,16 @@ def test_without_copy_file_range_the_lines_are_copied_through_memory(demo_path, 
     fresh = Store(demo_path, create=False)
     assert {u.id: u for u in fresh.all(User)} == {u.id: u for u in store.all(User)}
     assert fresh.get(User, user.id).blocked
+
+
+def test_keys_another_writer_chose_are_renumbered_by_the_next_commit(demo_path, clock):
+    data = orjson.loads(demo_path.read_bytes())
+    data["users"] = {f"clé-{n}\"": doc for n, doc in enumerate(data["users"].values())}
+    demo_path.write_bytes(orjson.dumps(data))
+    store = Store(demo_path, create=False, clock=clock)
+    user = some_user(store)
+    block(store, user)  # the changed account and the others
+    written = orjson.loads(demo_path.read_bytes())
+    assert all(key.isdigit() for key in written["users"])
+    fresh = Store(demo_path, create=False)
+    assert {u.id: u for u in fresh.all(User)} == {u.id: u for u in store.all(User)}
