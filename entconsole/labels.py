@@ -2280,3 +2280,29 @@ CTRL_FIELD_EMAIL = "Courriel"
 CTRL_FIELD_MOBILE = "Téléphone"
 CTRL_FIELD_ADDRESS = "Adresse"
 CTRL_FIELD_POSITION = "Fonction"
+
+# ---- La rentrée: from a step to the Utilisateurs list, the rentrée flash draft (issue 8 follow-up; RTU_ prefix)
+RTU_KEY_USERS = "Voir dans Utilisateurs"
+RTU_KEY_FLASH_DRAFT = "Rédiger le message flash"
+RTU_KEY_FLASH_LIST = "Messages flash"
+RTU_CHIP = "Rentrée : {step}"
+RTU_STEP_NAME = {
+    "teachers_left": "enseignants partis (étape 1)",
+    "aesh": "AESH n'exerçant pas ici (étape 2)",
+    "manual_accounts": "comptes manuels obsolètes (étape 3)",
+}
+RTU_NO_USERS_STEP = "Cette étape ne se fait pas dans la liste des utilisateurs."
+RTU_FLASH_TITLE = "Rentrée {year}"
+RTU_FLASH_TEXT = (
+    "Bienvenue à l'école {school} pour l'année {year} !\n"
+    "Informations pratiques de la rentrée :\n"
+    "- horaires : …\n"
+    "- rentrée échelonnée : …\n"
+    "- fournitures : …"
+)
+RTU_STEP_HINT = {
+    "teachers_left": "Espace : marquer · d : détacher les marqués de l'école (ou celui en surbrillance) · k : à conserver · Entrée : fiche · u : voir dans Utilisateurs",
+    "aesh": "Espace : marquer · d : détacher les marqués de l'école · k : à conserver (l'AESH exerce ici) · Entrée : fiche · u : voir dans Utilisateurs",
+    "manual_accounts": "Espace : marquer · d : supprimer (jamais activé) ou pré-supprimer (activé) · k : à conserver · Entrée : fiche · u : voir dans Utilisateurs",
+    "communicate": "Entrée ou d : rédiger le message flash de rentrée (rien n'est publié sans « Mettre en ligne ») · m : messages flash · k : à conserver (information donnée autrement, blog public…)",
+}

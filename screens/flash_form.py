@@ -85,14 +85,20 @@ class FlashFormScreen(ModalScreen[ActionResult | None]):
         Binding("ctrl+s", "publish", L.KEY_FLASH_PUBLISH, id="flash_form.publish", priority=True),
     ]
 
-    def __init__(self, session, message: FlashMessage | None = None, mode: str | None = None) -> None:
-        """`mode`: None to create, "edit" or "duplicate" with `message`."""
+    def __init__(
+        self, session, message: FlashMessage | None = None, mode: str | None = None, draft: FlashDraft | None = None
+    ) -> None:
+        """`mode`: None to create, "edit" or "duplicate" with `message`.
+
+        `draft` prefills a new message (the rentrée checklist's step 8); it is
+        saved only by the form's own "Mettre en ligne".
+        """
         super().__init__()
         self.session = session
         today = session.today
         self.editing = message if mode == "edit" else None
         if message is None:
-            self.initial = FlashDraft(start=today)
+            self.initial = draft if draft is not None else FlashDraft(start=today)
             self.heading = L.FLASH_FORM_CREATE
         elif mode == "edit":
             self.initial = draft_from_message(message)

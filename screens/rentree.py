@@ -2,7 +2,8 @@
 
 Pushed over the main screen (key 7 anywhere in the console, or the line on
 Accueil). Enter opens a step (`rentree_step.StepScreen`); `b` the year change
-with its dry run (`rentree_year.YearChangeScreen`).
+with its dry run (`rentree_year.YearChangeScreen`); `u` on steps 1 to 3 the
+Utilisateurs list filtered on the step's accounts.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from entconsole import labels as L
 from entconsole.services.errors import ServiceError
-from entconsole.services.rentree import Checklist, StepReport, checklist
+from entconsole.services.rentree import USERS_LIST_FILTER, Checklist, StepReport, checklist
 from entconsole.store import StoreError
 from entconsole.widgets.footer import ConsoleFooter
 
@@ -82,6 +83,7 @@ class RentreeScreen(Screen[None]):
         Binding("b", "year_change", L.RT_KEY_YEAR_CHANGE, id="rentree.year_change"),
         Binding("p", "shares", L.RT_KEY_SHARES, id="rentree.shares"),
         Binding("f", "bookmarks", L.RT_KEY_BOOKMARKS, id="rentree.bookmarks"),
+        Binding("u", "users_list", L.RTU_KEY_USERS, id="rentree.users_list"),
     ]
 
     def __init__(self, session: "Session") -> None:
@@ -133,6 +135,7 @@ class RentreeScreen(Screen[None]):
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self._show_detail()
+        self.refresh_bindings()  # `u` only on the steps done in Utilisateurs
 
     def _current(self) -> StepReport | None:
         steps = self.query_one("#rt-steps", OptionList)
@@ -163,6 +166,18 @@ class RentreeScreen(Screen[None]):
         step = self._current()
         if step is not None:
             self.app.push_screen(StepScreen(self.session, step.step))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "users_list":
+            step = self._current()
+            return step is not None and step.step in USERS_LIST_FILTER
+        return True
+
+    def action_users_list(self) -> None:
+        """Steps 1 to 3: Utilisateurs with the guide's filter, on exactly the accounts the step counts."""
+        step = self._current()
+        if step is not None and step.step in USERS_LIST_FILTER:
+            self.app.show_section("users", f"filter:{step.step.value}")  # type: ignore[attr-defined]
 
     def action_year_change(self) -> None:
         from entconsole.screens.rentree_year import YearChangeScreen

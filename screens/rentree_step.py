@@ -4,8 +4,10 @@ Space marks items (`a` all / none); the step's action works on the marked
 items, or on the highlighted one when none is marked, after a confirmation
 saying what and how many. `k` marks them "à conserver" (or counts them
 again). Enter opens the item where the console handles it (the user's card,
-the group, the Message Flash tab) or, for a class with no teacher, picks the
-teacher to attach.
+the group) or, for a class with no teacher, picks the teacher to attach.
+`u` (steps 1 to 3) shows the Utilisateurs list filtered as the guide does it,
+on exactly the accounts the step counts; step 8 opens the flash form with a
+rentrée draft, saved only by the form's own "Mettre en ligne".
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ MAIN_ACTION = {
     Step.BOOKMARKS: "delete_bookmarks",
     Step.GAR: "add_gar",
     Step.SUMMER: "summer",
+    Step.COMMUNICATE: "flash_draft",
 }
 
 
@@ -59,6 +62,9 @@ class StepScreen(Screen[None]):
         Binding("d", "delete_bookmarks", L.RT_KEY_DELETE, id="rentree_step.delete_bookmarks"),
         Binding("d", "add_gar", L.RT_KEY_ADD_GAR, id="rentree_step.add_gar"),
         Binding("d", "summer", L.RT_KEY_SUMMER, id="rentree_step.summer"),
+        Binding("d", "flash_draft", L.RTU_KEY_FLASH_DRAFT, id="rentree_step.flash_draft"),
+        Binding("u", "users_list", L.RTU_KEY_USERS, id="rentree_step.users_list"),
+        Binding("m", "flash_list", L.RTU_KEY_FLASH_LIST, id="rentree_step.flash_list"),
         Binding("c", "clean", L.RT_KEY_CLEAN, id="rentree_step.clean"),
         Binding("n", "rename", L.RT_KEY_RENAME, id="rentree_step.rename"),
         Binding("k", "keep", L.RT_KEY_KEEP, id="rentree_step.keep"),
@@ -110,7 +116,8 @@ class StepScreen(Screen[None]):
             Content("\n").join([Content(report.purpose), Content.styled(report.rule, "dim")])
         )
         self._fill()
-        note = report.note or (L.RT_NO_ITEM if not report.items else L.RT_STEP_HINT[self.step.value])
+        hint = L.RTU_STEP_HINT.get(self.step.value, L.RT_STEP_HINT[self.step.value])
+        note = report.note or (L.RT_NO_ITEM if not report.items else hint)
         self.query_one("#rt-step-note", Static).update(Content(note))
         self.refresh_bindings()
 
@@ -154,6 +161,10 @@ class StepScreen(Screen[None]):
             return MAIN_ACTION.get(self.step) == action
         if action in ("clean", "bookmarks"):
             return self.step is Step.BOOKMARKS
+        if action == "users_list":
+            return self.step in rentree.USERS_LIST_FILTER
+        if action == "flash_list":
+            return self.step is Step.COMMUNICATE
         if action == "rename":
             return self.step in (Step.MANUAL_GROUPS, Step.BOOKMARKS)
         if action in ("mark", "mark_all", "keep"):
@@ -319,7 +330,7 @@ class StepScreen(Screen[None]):
     def action_open(self) -> None:
         item = self._current()
         if self.step is Step.COMMUNICATE:
-            self.app.show_section("establishment", "flash")  # type: ignore[attr-defined]
+            self.action_flash_draft()
             return
         if item is None:
             self.app.bell()
@@ -351,6 +362,33 @@ class StepScreen(Screen[None]):
                 self._run(lambda: rentree.attach_teacher(self.session, item.id, teacher_id))
 
         self.app.push_screen(PickDialog(L.RT_PICK_TEACHER.format(name=item.label), options=options), done)
+
+    # ---- where the guide does it
+
+    def action_users_list(self) -> None:
+        """Close the rentrée screens; Utilisateurs shows the step's accounts under the guide's filter."""
+        if self.step in rentree.USERS_LIST_FILTER:
+            self.app.show_section("users", f"filter:{self.step.value}")  # type: ignore[attr-defined]
+
+    def action_flash_list(self) -> None:
+        self.app.show_section("establishment", "flash")  # type: ignore[attr-defined]
+
+    def action_flash_draft(self) -> None:
+        """The flash form prefilled with a rentrée message; the director edits it and publishes (or not)."""
+        from entconsole.screens.flash_form import FlashFormScreen
+
+        try:
+            draft = rentree.rentree_flash_draft(self.session)
+        except (ServiceError, StoreError) as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+
+        def done(result: ActionResult | None) -> None:
+            if result is not None:
+                self.notify(result.message, markup=False)
+                self.refresh_data()
+
+        self.app.push_screen(FlashFormScreen(self.session, draft=draft), done)
 
     def action_bookmarks(self) -> None:
         from entconsole.screens.rentree_bookmarks import BookmarksScreen

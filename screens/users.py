@@ -301,9 +301,14 @@ class UsersSection(Section):
     def section_shown(self, target: str | None) -> None:
         if not self._loaded:
             self._load()
+        state = None
         if target == "blocked":
+            state = blocked_users_state()
+        elif target and target.startswith("filter:"):
+            state = self._step_state(target.removeprefix("filter:"))
+        if state is not None:
             self._close_panel(focus_list=False)
-            self.state = blocked_users_state()  # first: clearing the search is then no change
+            self.state = state  # first: clearing the search is then no change
             with self.search_input.prevent(Input.Changed):
                 self.search_input.value = ""
             self.panel.set_state(self.state)
@@ -313,6 +318,18 @@ class UsersSection(Section):
             self.action_create()
         elif target and target.startswith("user:"):
             self.open_card(target.removeprefix("user:"))
+
+    def _step_state(self, step_code: str) -> FilterState | None:
+        """"filter:<step>": the filters of a rentrée step, listing the accounts it counts."""
+        from entconsole.services.rentree import Step, users_list_state
+
+        try:
+            return users_list_state(self.session, Step(step_code))
+        except ValueError:
+            return None  # not a step: the list as it was
+        except (ServiceError, StoreError) as error:
+            self.notify(error.message, severity="error", markup=False)
+            return None
 
     # ---- search, filters, sort
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
 
 from entconsole import labels as L
 from entconsole.fmt import pick
 from entconsole.models import (
+    MANUAL_SOURCES,
     BlockAction,
     BlockTrace,
+    FlashColor,
     FlashMessage,
     Group,
     GroupType,
@@ -30,10 +33,11 @@ from entconsole.services import rentree_rules as rules
 from entconsole.services.accounts import deletion_kind, put_user
 from entconsole.services.bookmarks import stale_bookmarks
 from entconsole.services.errors import NotFound, PermissionDenied, ServiceError
-from entconsole.services.flash import flash_status, FlashStatus, message_text
+from entconsole.services.flash import DEFAULT_LANGUAGE, FlashDraft, FlashStatus, flash_status, message_text
 from entconsole.services.group_purge import stage_group_removal
 from entconsole.services.results import ActionResult
 from entconsole.services.session import Session
+from entconsole.services.user_list import FilterState, step_users_state
 from entconsole.services.users import structure_users, users_of_structure
 from entconsole.store import Store
 from entconsole.text import fold
@@ -508,3 +512,47 @@ def summer_fix(session: Session, profile: Profile) -> ActionResult:
     if item is None:
         raise NotFound(L.RT_ITEM_UNKNOWN)
     return mass_block(session, profile, BlockAction(item.kind))
+
+
+# --------------------------------------------------------------------------- where the guide does it
+
+
+# The Utilisateurs filter the guide uses for each step done from the users list
+# (000_*: "filtre enseignants", "filtre Personnels", "filtre Sources, Manuel").
+USERS_LIST_FILTER: dict[Step, dict] = {
+    Step.TEACHERS_LEFT: {"profiles": (Profile.TEACHER,)},
+    Step.AESH: {"profiles": (Profile.PERSONNEL,)},
+    Step.MANUAL_ACCOUNTS: {"sources": tuple(sorted(MANUAL_SOURCES))},  # the rule counts every manual source
+}
+
+
+def users_list_state(session: Session, step: Step) -> FilterState:
+    """The Utilisateurs filters showing exactly the accounts `step` still counts (kept ones left out)."""
+    if step not in USERS_LIST_FILTER:
+        raise ServiceError(L.RTU_NO_USERS_STEP)
+    report = step_report(session, step)
+    return step_users_state(step.value, (i.id for i in report.todo), **USERS_LIST_FILTER[step])
+
+
+RENTREE_FLASH_DAYS = 14  # shown two weeks from the rentrée (or from today, once it is past)
+RENTREE_FLASH_PROFILES = (Profile.RELATIVE.value, Profile.STUDENT.value)  # step 8 counts messages for families
+
+
+def rentree_flash_draft(session: Session) -> FlashDraft:
+    """Step 8: a rentrée message for families to edit in the flash form (nothing saved here).
+
+    Practical information only, as the guide asks; a blue banner (information,
+    not an alert); no notification ticked. The title and text say "rentrée",
+    so once published the step counts it.
+    """
+    today = session.today
+    year = rules.rentree_year(today)
+    start = max(today, rules.rentree_start(today))
+    return FlashDraft(
+        title=L.RTU_FLASH_TITLE.format(year=year),
+        start=today,
+        end=start + timedelta(days=RENTREE_FLASH_DAYS),
+        profiles=RENTREE_FLASH_PROFILES,
+        contents={DEFAULT_LANGUAGE: L.RTU_FLASH_TEXT.format(school=session.structure.name, year=year)},
+        color=FlashColor.BLUE,
+    )

@@ -46,6 +46,7 @@ class Category(StrEnum):
     PREDELETION = "predeletion"
     BLOCKING = "blocking"
     DETACHED = "detached"  # accounts detached from this structure (struck through)
+    RENTREE = "rentree"  # the accounts a rentrée step counts (value: the step's code)
 
 
 # Categories whose values come from the school's data: a search box narrows them.
@@ -94,6 +95,9 @@ class FilterState:
     search: str = ""
     sort: SortKey = SortKey.NAME
     descending: bool = False
+    # The accounts the Rentrée value stands for, listed by the checklist when the
+    # list was opened from a step (no filter category can say "left the school").
+    step_accounts: frozenset[str] = frozenset()
 
     # ---- reading
 
@@ -175,6 +179,7 @@ class FilterState:
             predeletion=predeletion,
             blocked=_yes_no(v(Category.BLOCKING), BLOCKED, UNBLOCKED),
             include_removed=DETACHED_SHOWN in v(Category.DETACHED),
+            only_ids=self.step_accounts if v(Category.RENTREE) else None,
             sort=self.sort,
             descending=self.descending,
         )
@@ -183,6 +188,27 @@ class FilterState:
 def blocked_users_state() -> FilterState:
     """The list filtered on Blocage = bloqués ("Consulter la liste des utilisateurs bloqués")."""
     return FilterState().toggle(Category.BLOCKING, BLOCKED)
+
+
+def step_users_state(
+    step_code: str,
+    account_ids: Iterable[str],
+    *,
+    profiles: Iterable[Profile] = (),
+    sources: Iterable[Source] = (),
+) -> FilterState:
+    """The list as a rentrée step's guide filters it, narrowed to the accounts the step counts.
+
+    The guide's filter (Profils, Sources) stays ticked under the "Rentrée"
+    chip: removing the chip leaves the list the guide describes.
+    """
+    state = FilterState()
+    for profile in profiles:
+        state = state.toggle(Category.PROFILES, Profile(profile).value)
+    for source in sources:
+        state = state.toggle(Category.SOURCES, Source(source).value)
+    state = state.toggle(Category.RENTREE, step_code)
+    return replace(state, step_accounts=frozenset(account_ids))
 
 
 # --------------------------------------------------------------------------- facets
@@ -231,6 +257,8 @@ def value_label(category: Category, key: str) -> str:
         return L.SOURCE[key]
     if category is Category.FUNCTIONS:
         return L.FUNCTION.get(key, key)
+    if category is Category.RENTREE:
+        return L.RTU_CHIP.format(step=L.RTU_STEP_NAME.get(key, key))
     if category is Category.CREATED:
         parsed = parse_date_key(key)
         if parsed:
@@ -318,7 +346,7 @@ def selected_chips(state: FilterState, facets: Iterable[Facet]) -> list[Chip]:
         order = {v.key: n for n, v in enumerate(facet.values)} if facet else {}
         for key in sorted(keys, key=lambda k: (order.get(k, len(order)), k)):
             label = facet.label(key) if facet else value_label(category, key)
-            if category is Category.CREATED:
+            if category in (Category.CREATED, Category.RENTREE):
                 text = label  # already a sentence: "Créés avant le 01/09/2024"
             else:
                 text = L.FILTER_CHIP.format(category=L.FILTER_CATEGORY_SHORT[category.value], value=label)

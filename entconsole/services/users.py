@@ -61,6 +61,8 @@ class UserQuery:
     predeletion: frozenset[Predeletion] = DEFAULT_PREDELETION
     blocked: bool | None = None
     include_removed: bool = False  # accounts detached from this structure
+    # Only these accounts (a rentrée step's list, see user_list.RENTREE); None: no such filter.
+    only_ids: frozenset[str] | None = None
     sort: SortKey = SortKey.NAME
     descending: bool = False
 
@@ -280,6 +282,8 @@ def _base_rows(store: Store, rows: list[Row], structure_id: str, q: UserQuery) -
     if q.predeletion and q.predeletion != frozenset(Predeletion):
         allowed = q.predeletion
         rows = [r for r in rows if r[3] in allowed]
+    if q.only_ids is not None:
+        rows = [r for r in rows if r[1].id in q.only_ids]
     narrowed = bool(q.profiles or q.classes or q.teaching_groups or q.manual_groups)
     if narrowed:
         candidates = _candidate_ids(store, q)
@@ -304,6 +308,8 @@ def _narrows(new: UserQuery, old: UserQuery) -> bool:
         if was is not None and getattr(new, name) != was:
             return False
     if old.admins_only and not new.admins_only:
+        return False
+    if old.only_ids is not None and not (new.only_ids is not None and new.only_ids <= old.only_ids):
         return False
     if old.created_before and not (new.created_before and new.created_before <= old.created_before):
         return False

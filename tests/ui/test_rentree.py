@@ -266,3 +266,89 @@ async def test_bookmarks_from_a_users_card(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, UserCardScreen)
+
+
+# ---- from a step to where the guide does it (issue 8 follow-up)
+
+
+async def test_step1_u_shows_the_users_list_on_the_steps_accounts(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        counted = {i.id for i in rentree.step_report(app.session, Step.TEACHERS_LEFT).todo}
+        await open_step(pilot, 1)
+        assert "u Voir dans Utilisateurs" in flat(screen_text(app))  # the footer says it
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # the rentrée screens are closed
+        users = app.screen.section("users")
+        assert app.screen.current_section == "users"
+        assert {u.id for u in users.users} == counted and len(counted) == 2
+        text = flat(screen_text(app))
+        assert "2 utilisateurs" in text and "2 filtre(s) actif(s)" in text
+        await pilot.press("f")  # the panel names the step beside the guide's filter
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "Rentrée : enseignants partis (étape 1)" in text and "Profil : Enseignant" in text
+
+
+async def test_checklist_u_on_step_3_and_not_on_step_4(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        counted = {i.id for i in rentree.step_report(app.session, Step.MANUAL_ACCOUNTS).todo}
+        await pilot.press("7", "down", "down", "down")  # step 4: groups, done in Groupes
+        await pilot.pause()
+        assert "Voir dans Utilisateurs" not in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, RentreeScreen)
+        await pilot.press("up", "u")  # step 3: Sources = manual
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert {u.id for u in app.screen.section("users").users} == counted and len(counted) == 6
+
+
+async def test_step8_prefilled_flash_form_saves_only_on_publish(make_app, demo_path):
+    from entconsole.models import FlashMessage, JournalEntry
+    from entconsole.screens.flash_form import FlashFormScreen
+    from entconsole.services.flash import delete_messages
+    from entconsole.services.session import Session
+    from entconsole.store import Store
+    from textual.widgets import Input, SelectionList, TextArea
+    from tests.conftest import TODAY
+
+    before = Session.open(Store(demo_path), None, TODAY)  # the demo's rentrée message gone: step 8 to do
+    delete_messages(before, [m.id for m in rentree.rentree_messages(before)])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        store = app.session.store
+        messages, entries = store.count(FlashMessage), store.count(JournalEntry)
+        await open_step(pilot, 8)
+        assert isinstance(app.screen, StepScreen)
+        assert "1 à traiter" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FlashFormScreen)
+        assert form.query_one("#flash-title", Input).value == "Rentrée 2024-2025"
+        assert set(form.query_one("#flash-profiles", SelectionList).selected) == {"Relative", "Student"}
+        assert "Informations pratiques de la rentrée" in form.query_one("#flash-text", TextArea).text
+        await pilot.press("escape")  # cancelled: nothing written
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert (store.count(FlashMessage), store.count(JournalEntry)) == (messages, entries)
+        await pilot.press("d")  # the step's action opens the same draft
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FlashFormScreen)
+        form.query_one("#flash-title", Input).value = "Rentrée 2024-2025 — horaires"  # the director edits
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):  # more than two messages live: the form asks
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert store.count(FlashMessage) == messages + 1 and store.count(JournalEntry) == entries + 1
+        assert "8. Communiquer" in screen_text(app) and rentree.step_report(app.session, Step.COMMUNICATE).done
+        assert "1 à traiter" not in screen_text(app)
+        titles = {m.title for m in store.all(FlashMessage)}
+        assert "Rentrée 2024-2025 — horaires" in titles
