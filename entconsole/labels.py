@@ -2294,8 +2294,8 @@ RTU_STEP_NAME = {
 RTU_NO_USERS_STEP = "Cette étape ne se fait pas dans la liste des utilisateurs."
 RTU_FLASH_TITLE = "Rentrée {year}"
 RTU_FLASH_TEXT = (
-    "Bienvenue à l'école {school} pour l'année {year} !\n"
-    "Informations pratiques de la rentrée :\n"
+    "{school} — rentrée {year}\n"
+    "Informations pratiques :\n"
     "- horaires : …\n"
     "- rentrée échelonnée : …\n"
     "- fournitures : …"

@@ -331,7 +331,7 @@ async def test_step8_prefilled_flash_form_saves_only_on_publish(make_app, demo_p
         assert isinstance(form, FlashFormScreen)
         assert form.query_one("#flash-title", Input).value == "Rentrée 2024-2025"
         assert set(form.query_one("#flash-profiles", SelectionList).selected) == {"Relative", "Student"}
-        assert "Informations pratiques de la rentrée" in form.query_one("#flash-text", TextArea).text
+        assert "Informations pratiques :" in form.query_one("#flash-text", TextArea).text
         await pilot.press("escape")  # cancelled: nothing written
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
