@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any, Awaitable, Callable, Iterable
 
 from pydantic import ValidationError
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, Keymap
 from textual.command import CommandPalette
@@ -27,6 +27,7 @@ from textual.screen import Screen
 
 from entconsole import labels as L
 from entconsole.clock import make_clock
+from entconsole.idle_gc import IdleCollector
 from entconsole.refusals import invalid_value_message
 from entconsole.screens.help import HelpScreen, help_lines
 from entconsole.screens.journal import JournalScreen
@@ -40,6 +41,7 @@ from entconsole.store import Reloaded, Store, StoreError
 from entconsole.widgets.keys import binding_label, key_label
 
 STORE_POLL_SECONDS = 2.0  # how often the console looks for other sessions' writes
+GC_CHECK_SECONDS = 0.2  # how often a full garbage collection is considered (idle_gc)
 # Up to this many accounts another session's write is read at once (tens of
 # ms); above, in a thread, so that the console keeps answering meanwhile.
 SYNC_RELOAD_USERS = 20_000
@@ -92,6 +94,7 @@ class EntConsoleApp(App[None], inherit_bindings=False):
         self._store_error: str | None = None
         self._reading_store = False
         self._notice = notice  # e.g. where the demo store was just created
+        self._collector = IdleCollector()
         super().__init__()
         self._update_titles()
 
@@ -100,6 +103,8 @@ class EntConsoleApp(App[None], inherit_bindings=False):
     def on_mount(self) -> None:
         self.store.on_reload.append(self._store_reloaded)
         self.set_interval(STORE_POLL_SECONDS, self._poll_store)
+        self._collector.start()
+        self.set_interval(GC_CHECK_SECONDS, self._collector.tick)
         if self._notice:
             self.notify(self._notice, markup=False, timeout=10)
         if self.session.needs_structure_choice:
@@ -180,6 +185,14 @@ class EntConsoleApp(App[None], inherit_bindings=False):
                 self.notify(invalid_value_message(error), severity="error", markup=False, timeout=15)
 
         return guarded
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseEvent)):
+            self._collector.input_seen()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self._collector.stop()
 
     async def _dispatch_action(self, namespace: Any, action_name: str, params: Any) -> bool:
         """Run a key's action; a store failure or refusal becomes a toast, not a crash.
