@@ -27,7 +27,9 @@ UNDO_FORMAT = 2
 # Beyond this many documents an action is not kept for undo; bulk actions take
 # a named backup before they run, which is the way back for them.
 MAX_UNDO_DOCS = 2000
-NOT_CAPTURED = frozenset({"journal"})
+# History an undo never takes back: the journal, and Blocage en lot's "Historique des
+# actions" (undoing a mass block adds the opposite line, see services.undo).
+NOT_CAPTURED = frozenset({"journal", "block_traces"})
 
 # Why an action was recorded without before-images.
 SKIPPED_RESTORE = "restore"

@@ -24,6 +24,8 @@ from entconsole.store import Store
 from entconsole.text import fold
 
 PAGE_SIZES = (10, 20, 50)
+# A mass block's journal entry says which history line its undo adds (services.undo).
+REVERSE_TRACE = "reverse_trace"
 EVERYWHERE = frozenset({Profile.TEACHER, Profile.PERSONNEL})
 
 
@@ -128,7 +130,10 @@ def mass_block(session: Session, profile: Profile, action: BlockAction) -> Actio
         message = pick(len(changed), L.BLOCK_DONE[action.value]).format(count=len(changed), profile=label)
         if skipped:
             message += pick(skipped, L.BLOCK_SKIPPED).format(count=skipped)
-        tx.journal(message, targets=changed, count=len(changed))
+        # undone, the history gains the opposite line (it keeps this one)
+        reverse = BlockAction.UNBLOCK if blocked else BlockAction.BLOCK
+        tx.journal(message, targets=changed, count=len(changed),
+                   undo={REVERSE_TRACE: {"action": reverse.value, "profile": profile.value}})
     return ActionResult(message, changed=len(changed), skipped=skipped)
 
 

@@ -16,8 +16,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from entconsole import labels as L
-from entconsole.models import MODEL_BY_TABLE, JournalEntry, OutboxMail, Report, ReportAction
+from entconsole.models import (
+    MODEL_BY_TABLE,
+    BlockAction,
+    BlockTrace,
+    JournalEntry,
+    OutboxMail,
+    Profile,
+    Report,
+    ReportAction,
+    User,
+)
 from entconsole.services.errors import NotFound, ServiceError
+from entconsole.services.mass_block import REVERSE_TRACE
 from entconsole.services.results import ActionResult
 from entconsole.services.session import Session, find_login
 from entconsole.store import Store, Transaction
@@ -173,6 +184,18 @@ def undo_last(session: Session, expected_entry_id: str | None = None) -> ActionR
                     current_json = current.model_dump(mode="json") if current is not None else {}
                     tx.put(model.model_validate(restored(current_json, record)))
                 count += 1
+        reverse = (entry.undo.get("service") or {}).get(REVERSE_TRACE)  # type: ignore[union-attr]
+        if reverse is not None and entry.structure_id is not None:
+            admin = session.admin
+            tx.put(BlockTrace(
+                structure_id=entry.structure_id,
+                action=BlockAction(reverse["action"]),
+                profile=Profile(reverse["profile"]),
+                author_login=admin.login,
+                author_name=admin.display_name,
+                date=tx.now,
+                count=len(entry.undo["before"].get(User.TABLE, {})),  # type: ignore[index]
+            ))
         message = L.UNDO_DONE.format(summary=entry.summary)
         tx.journal(message, targets=[entry.id], count=count)
     return ActionResult(message, changed=count)

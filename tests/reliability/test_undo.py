@@ -262,3 +262,22 @@ def test_a_bulk_block_keeps_small_patches(session):
     assert set(before) == {u.id for u in targets}
     assert all(set(record) == {"set", "unset"} and set(record["set"]) <= {"blocked", "modification_date"}
                for record in before.values())
+
+
+def test_undoing_a_mass_block_keeps_its_history_line_and_adds_the_opposite(session):
+    from entconsole.models import BlockAction, BlockTrace
+    from entconsole.services.mass_block import mass_block
+
+    store = session.store
+    before = set(t.id for t in store.all(BlockTrace))
+    result = mass_block(session, Profile.RELATIVE, BlockAction.BLOCK)
+    assert result.changed > 0
+    blocked = [u for u in store.all(User) if u.blocked and u.profile is Profile.RELATIVE]
+    undo_last(session, plan_undo(session).entry.id)
+    assert not any(store.get(User, u.id).blocked for u in blocked)
+    new = [t for t in store.all(BlockTrace) if t.id not in before]
+    assert sorted((t.action.value, t.profile, t.count) for t in new) == [
+        (BlockAction.BLOCK.value, Profile.RELATIVE, result.changed),
+        (BlockAction.UNBLOCK.value, Profile.RELATIVE, result.changed),
+    ]
+    assert all(t.author_login == session.admin.login for t in new)
