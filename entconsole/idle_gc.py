@@ -16,6 +16,7 @@ import gc
 import time
 
 QUIET_SECONDS = 0.4  # no key or click for this long: a full collection will not be felt
+STARTING_SECONDS = 3.0  # the console's first screens are being built: not then either
 OVERDUE = 5  # times Python's own cadence: collect even while typing
 
 
@@ -25,6 +26,7 @@ class IdleCollector:
         self._saved: tuple[int, int, int] | None = None
 
     def start(self) -> None:
+        self.last_input = time.monotonic() + STARTING_SECONDS - QUIET_SECONDS
         if self._saved is None:
             self._saved = gc.get_threshold()
             young, middle, _ = self._saved

@@ -52,3 +52,13 @@ def test_far_overdue_it_collects_even_while_typing(collector):
     monkeypatch.setattr(idle_gc.gc, "get_count", lambda: (0, 0, c._saved[2] * idle_gc.OVERDUE))
     c.input_seen()
     assert c.tick() and len(collected) == 1
+
+
+def test_not_while_the_console_starts(collector):
+    c, clock, collected, monkeypatch = collector
+    c.start()  # again: as the console does when it mounts
+    monkeypatch.setattr(idle_gc.gc, "get_count", lambda: (0, 0, c._saved[2]))
+    clock["now"] += idle_gc.STARTING_SECONDS - 0.1
+    assert not c.tick()
+    clock["now"] += 0.2
+    assert c.tick() and len(collected) == 1
