@@ -24,9 +24,6 @@ What the schools hold (École élémentaire des Papillons unless said):
 
 from __future__ import annotations
 
-import random
-import string
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -65,11 +62,10 @@ from entconsole.models import (
     StructureFeed,
     User,
     Widget,
-    display_name,
-    school_year_of,
-    school_year_start,
 )
 from entconsole.seed import names
+from entconsole.seed.drafts import LEVEL_AGE, SeededBuilder, user_from_draft
+from entconsole.seed.drafts import make_login  # noqa: F401 (the demo's login rule, tested from here)
 from entconsole.services import comm_defaults, logins
 from entconsole.text import fold
 
@@ -88,13 +84,6 @@ STREETS = (
     "résidence Les Érables", "rue du Stade", "route de Saint-Vrain",
 )
 
-# Age at 31 December of the school year's first calendar year, per level.
-LEVEL_AGE: dict[Level, int] = {
-    Level.TPS: 2, Level.PS: 3, Level.MS: 4, Level.GS: 5, Level.CP: 6,
-    Level.CE1: 7, Level.CE2: 8, Level.CM1: 9, Level.CM2: 10,
-}
-
-
 # Names of the accounts built by hand (admins, duplicates, manual accounts).
 RESERVED_NAMES = (
     ("Nathalie", "Vasseur"), ("Julien", "Carpentier"), ("Frédéric", "Lemoine"),
@@ -110,13 +99,6 @@ ELEMENTARY = frozenset({Level.CP, Level.CE1, Level.CE2, Level.CM1, Level.CM2})
 class DemoData:
     docs: list[Doc]  # every document of every table, in a stable order
     default_admin: str  # login of the Papillons director
-
-
-def make_login(first_name: str, last_name: str, taken: set[str]) -> str:
-    """The console's login rule; the result is added to `taken`."""
-    login = logins.make_login(first_name, last_name, taken)
-    taken.add(login)
-    return login
 
 
 def build_demo(today: date) -> DemoData:
@@ -144,19 +126,10 @@ class _ClassSpec:
     levels: tuple[tuple[Level, float], ...] = ()  # mixed classes: level weights
 
 
-class _Builder:
+class _Builder(SeededBuilder):
     def __init__(self, today: date) -> None:
-        self.today = today
-        self.rng = random.Random(SEED)
-        self._id_rng = random.Random(ID_SEED)
-        self.now = datetime.combine(today, time(7, 30))
-        self.year_start = school_year_start(today)
-        self.y = self.year_start.year
-        self.year = school_year_of(today)
-        self.last_year = f"{self.y - 1}-{self.y}"
-        self.logins: set[str] = set()
+        super().__init__(today, seed=SEED, id_seed=ID_SEED)
         self.names_used: set[tuple[str, str]] = set()
-        self.ines: set[str] = set()
         self.users: list[dict[str, Any]] = []  # drafts, turned into User at the end
         self.classes: dict[str, SchoolClass] = {}  # "pap:CM1 A" -> class
         self.groups: list[Group] = []
@@ -168,21 +141,12 @@ class _Builder:
 
     # ------------------------------------------------------------------ basics
 
-    def new_id(self) -> str:
-        return str(uuid.UUID(int=self._id_rng.getrandbits(128), version=4))
-
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
-
     def moment(self, start: datetime, end: datetime) -> datetime:
         """A random minute between start and end (end if they are reversed)."""
         if end <= start:
             return end
         span = int((end - start).total_seconds() // 60)
         return start + timedelta(minutes=self.rng.randint(0, span))
-
-    def days_ago(self, low: int, high: int) -> datetime:
-        return self.now - timedelta(days=self.rng.randint(low, high), minutes=self.rng.randint(0, 600))
 
     def past(self, when: datetime) -> datetime:
         """`when`, or a moment just before now when it would be in the future.
@@ -195,16 +159,6 @@ class _Builder:
         moment = self.now - timedelta(hours=self.rng.randint(2, 30))
         start = datetime.combine(self.year_start, time())
         return max(moment, start) if when >= start else min(moment, when)
-
-    def activation_code(self) -> str:
-        return logins.seeded_activation_code(self.rng)
-
-    def ine(self) -> str:
-        while True:
-            value = f"{self.rng.randrange(10**10):010d}{self.rng.choice(string.ascii_uppercase)}"
-            if value not in self.ines:
-                self.ines.add(value)
-                return value
 
     def first_name(self, pool: Sequence[str], last_name: str) -> str:
         """A first name that makes no homonym with an existing account."""
@@ -237,32 +191,13 @@ class _Builder:
         """A user draft (a dict of User fields), registered in creation order."""
         self.names_used.add((fold(first), fold(last)))
         created = self.past(created)
-        draft: dict[str, Any] = {
-            "id": self.new_id(),
-            "first_name": first,
-            "last_name": last,
-            "display_name": display_name(first, last),
-            "profile": profile,
-            "login": make_login(first, last, self.logins),
-            "source": source,
-            "structures": list(structures),
-            "creation_date": created,
-            "classes": [],
-            "groups": [],
-            "relatives": [],
-            "children": [],
-        }
-        if activated:
-            if last_login is None:
-                day = self.moment(max(created, self.now - timedelta(days=40)), self.now)
-                last_login = self.past(day.replace(hour=self.rng.randint(7, 21)))
-                last_login = max(last_login, created)
-            draft["last_login"] = last_login
-            draft["quota_used"] = self.rng.randint(1, 60) * 250_000
-        else:
-            draft["activation_code"] = self.activation_code()
-        if source in (Source.AAF, Source.AAF1D):
-            draft["external_id"] = f"{self.rng.randrange(10**7, 10**8)}"
+        if not activated:
+            last_login = None
+        elif last_login is None:
+            day = self.moment(max(created, self.now - timedelta(days=40)), self.now)
+            last_login = self.past(day.replace(hour=self.rng.randint(7, 21)))
+            last_login = max(last_login, created)
+        draft = self.user_draft(first, last, profile, source, structures, created, last_login=last_login)
         if self.chance(0.15):
             draft["modification_date"] = self.moment(created, self.now - timedelta(hours=1))
         draft.update(fields)
@@ -946,16 +881,7 @@ class _Builder:
         add(rng.sample(coq_parents, 5) + [self.coq_director], self.jardin_last)
 
     def finish_users(self) -> list[User]:
-        users = []
-        for draft in self.users:
-            data = dict(draft)
-            for key in ("structures", "classes", "groups", "relatives", "children", "duplicates"):
-                if key in data:
-                    data[key] = tuple(data[key])
-            if data.get("delete_date"):
-                data["classes"], data["groups"] = (), ()
-            users.append(User(**data))
-        return users
+        return [user_from_draft(draft) for draft in self.users]
 
     # ------------------------------------------------------------------ other tables
 

@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import math
 import os
-import random
 import string
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -58,12 +56,10 @@ from entconsole.models import (
     Source,
     Structure,
     StructureFeed,
-    User,
-    display_name,
-    school_year_of,
     school_year_start,
 )
 from entconsole.seed import names
+from entconsole.seed.drafts import LEVEL_AGE, SeededBuilder, user_from_draft
 from entconsole.services import comm_defaults, logins
 from entconsole.store import Store
 
@@ -83,10 +79,6 @@ DUPLICATE_SHARE = 0.003  # manual homonyms of a fed parent
 CLASS_SIZE = 25
 PUPIL_SHARE = 0.345  # of a school's accounts: sizes the classes
 
-LEVEL_AGE: dict[Level, int] = {
-    Level.TPS: 2, Level.PS: 3, Level.MS: 4, Level.GS: 5, Level.CP: 6,
-    Level.CE1: 7, Level.CE2: 8, Level.CM1: 9, Level.CM2: 10,
-}
 YOUNG = frozenset({Level.TPS, Level.PS, Level.MS, Level.GS})
 SCHOOL_NAMES = (
     "des Papillons", "Jules Ferry", "Jean Moulin", "Victor Hugo", "Louis Pasteur",
@@ -174,44 +166,15 @@ def write_generated(
 # --------------------------------------------------------------------------- generator
 
 
-class _Generator:
+class _Generator(SeededBuilder):
     def __init__(self, seed: int, today: date) -> None:
-        self.rng = random.Random(seed)
-        self._id_rng = random.Random(f"ids-{seed}")
-        self.today = today
-        self.now = datetime.combine(today, time(7, 30))
-        self.y = school_year_start(today).year
-        self.year = school_year_of(today)
-        self.last_year = f"{self.y - 1}-{self.y}"
-        self.logins: set[str] = set()
-        self.ines: set[str] = set()
+        super().__init__(today, seed=seed, id_seed=f"ids-{seed}")
         self.uais: set[str] = set()
         self.docs: list[Doc] = []
 
-    # ---- draws
-
-    def new_id(self) -> str:
-        return str(uuid.UUID(int=self._id_rng.getrandbits(128), version=4))
-
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
-
-    def days_ago(self, low: int, high: int) -> datetime:
-        return self.now - timedelta(days=self.rng.randint(low, high), minutes=self.rng.randint(0, 600))
-
-    def ine(self) -> str:
-        while True:
-            value = f"{self.rng.randrange(10**10):010d}{self.rng.choice(string.ascii_uppercase)}"
-            if value not in self.ines:
-                self.ines.add(value)
-                return value
-
     def uai(self) -> str:
-        while True:
-            value = f"0{self.rng.randrange(10**6):06d}{self.rng.choice(string.ascii_uppercase)}"
-            if value not in self.uais:
-                self.uais.add(value)
-                return value
+        rng = self.rng
+        return self.unique(self.uais, lambda: f"0{rng.randrange(10**6):06d}{rng.choice(string.ascii_uppercase)}")
 
     def user(
         self,
@@ -226,31 +189,10 @@ class _Generator:
         **fields: Any,
     ) -> dict[str, Any]:
         """A user draft (dict of User fields); turned into a User at the end."""
-        login = logins.make_login(first, last, self.logins)
-        self.logins.add(login)
-        draft: dict[str, Any] = {
-            "id": self.new_id(),
-            "first_name": first,
-            "last_name": last,
-            "display_name": display_name(first, last),
-            "profile": profile,
-            "login": login,
-            "source": source,
-            "structures": [structure_id],
-            "creation_date": created,
-            "classes": [],
-            "groups": [],
-            "relatives": [],
-            "children": [],
-        }
+        seen = None
         if activated:
             seen = max(created, self.now - timedelta(days=self.rng.randint(0, 60), hours=self.rng.randint(1, 14)))
-            draft["last_login"] = seen
-            draft["quota_used"] = self.rng.randint(1, 60) * 250_000
-        else:
-            draft["activation_code"] = logins.seeded_activation_code(self.rng)
-        if source in (Source.AAF, Source.AAF1D):
-            draft["external_id"] = f"{self.rng.randrange(10**7, 10**8)}"
+        draft = self.user_draft(first, last, profile, source, [structure_id], created, last_login=seen)
         draft.update(fields)
         self.school_users.append(draft)
         return draft
@@ -266,21 +208,11 @@ class _Generator:
         schools = [self.school(n, size) for n, size in enumerate(sizes)]
         # The central administrator sees every school (a Personnel of the first).
         first = schools[0]
-        central = self.finish_user(first["central"])
+        central = user_from_draft(first["central"])
         default_admin = first["director"]["login"]
         users = [u for s in schools for u in s["users"]]
         docs = self.docs + users
         return Generated(docs=docs, default_admin=default_admin, central_admin=central.login)
-
-    def finish_user(self, draft: dict[str, Any]) -> User:
-        data = dict(draft)
-        for key in ("structures", "classes", "groups", "relatives", "children", "duplicates"):
-            if key in data:
-                data[key] = tuple(data[key])
-        if data.get("delete_date"):
-            data["saved_links"] = {"classes": data["classes"], "groups": data["groups"]}
-            data["classes"], data["groups"] = (), ()
-        return User(**data)
 
     def school(self, number: int, size: int) -> dict[str, Any]:
         rng = self.rng
@@ -432,7 +364,7 @@ class _Generator:
             parent["groups"].append(ape.id)
         director["groups"] += [ape.id, chorale.id]
 
-        users = [self.finish_user(d) for d in self.school_users]
+        users = [user_from_draft(d) for d in self.school_users]
         self.docs += classes
         self.docs += structure_groups
         for groups in class_groups.values():
