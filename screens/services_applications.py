@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from entconsole import labels as L
 from entconsole.screens.action_pane import ActionPane, GroupRightsList, select_option
+from entconsole.screens.master_detail_pane import MasterDetailPane
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.services import apps
 from entconsole.services.apps import ApplicationView, RoleView
@@ -32,7 +33,7 @@ class RoleGroupList(GroupRightsList):
     """Roles of the application, each followed by the structure's groups holding it."""
 
 
-class ApplicationsPane(ActionPane):
+class ApplicationsPane(MasterDetailPane):
     BINDINGS = [
         Binding("slash", "search", L.KEY_APP_SEARCH, id="apps.search", show=False),
         Binding("escape", "clear_search", L.KEY_SR_CLEAR_SEARCH, id="apps.clear_search", show=False),
@@ -40,10 +41,10 @@ class ApplicationsPane(ActionPane):
         Binding("down", "move(1)", L.KEY_DOWN, id="apps.down", show=False),
     ]
 
-    def __init__(self, session, *, id: str | None = None) -> None:
-        super().__init__(session, id=id)
-        self.views: list[ApplicationView] = []
-        self.current: ApplicationView | None = None
+    MASTER_ID = "apps-list"
+    DETAIL_ID = "apps-roles"
+    items: list[ApplicationView]
+    current: ApplicationView | None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="apps-columns"):
@@ -66,24 +67,24 @@ class ApplicationsPane(ActionPane):
     def refresh_data(self) -> None:
         search = self.query_one("#apps-search", Input).value
         try:
-            self.views = apps.applications(self.session, search)
+            self.items = apps.applications(self.session, search)
         except ServiceError as error:
-            self.views = []
+            self.items = []
             self.query_one("#apps-count", Static).update(Content(error.message))
             return
         listing = self.query_one("#apps-list", ApplicationList)
         wanted = self.current.application.id if self.current else None
         fallback = listing.highlighted
-        listing.set_options(Option(Content(v.application.display_name), id=v.application.id) for v in self.views)
+        listing.set_options(Option(Content(v.application.display_name), id=v.application.id) for v in self.items)
         select_option(listing, wanted, fallback)
-        count = L.APP_COUNT.format(count=len(self.views)) if self.views else L.APP_NONE
+        count = L.APP_COUNT.format(count=len(self.items)) if self.items else L.APP_NONE
         self.query_one("#apps-count", Static).update(Content(count))
-        self._show_roles()
+        self.pick_current()
 
-    def _show_roles(self) -> None:
-        listing = self.query_one("#apps-list", ApplicationList)
-        index = listing.highlighted
-        self.current = self.views[index] if index is not None and index < len(self.views) else None
+    def item_id(self, item: ApplicationView) -> str:
+        return item.application.id
+
+    def show_current(self) -> None:
         roles = self.query_one("#apps-roles", RoleGroupList)
         title = self.query_one("#apps-title", Static)
         wanted = roles.highlighted_option.id if roles.highlighted_option else None
@@ -111,18 +112,6 @@ class ApplicationsPane(ActionPane):
             (view.role.name, "bold"), "  ", (L.APP_ROLE_COUNT.format(count=len(view.groups)), "dim")
         )
 
-    @on(OptionList.OptionHighlighted, "#apps-list")
-    def _app_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if self.current is None or self.current.application.id != event.option_id:
-            self.query_one("#apps-roles", RoleGroupList).highlighted = None
-            self._show_roles()
-
-    @on(OptionList.OptionSelected, "#apps-list")
-    def _app_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.query_one("#apps-roles", RoleGroupList).focus()
-
     @on(Input.Changed, "#apps-search")
     def _search(self, event: Input.Changed) -> None:
         event.stop()
@@ -133,13 +122,10 @@ class ApplicationsPane(ActionPane):
     @on(Input.Submitted, "#apps-search")
     def _search_done(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.views:
+        if self.items:
             self.query_one("#apps-list", ApplicationList).focus()
 
     # ---- keys
-
-    def focus_main(self) -> None:
-        self.query_one("#apps-list", ApplicationList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         search = self.query_one("#apps-search", Input)
@@ -195,11 +181,8 @@ class ApplicationsPane(ActionPane):
     def _add_groups(self, view: RoleView) -> None:
         assert self.current is not None
         application = self.current.application
-        try:
-            held = {g.id for g in view.groups}
-            offered = [g for g in apps.pickable_groups(self.session) if g.id not in held]
-        except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
+        offered = self.groups_to_offer({g.id for g in view.groups})
+        if offered is None:
             return
         picker = GroupPicker(L.APP_PICKER_TITLE.format(role=view.role.name), offered)
         self.app.push_screen(picker, partial(self._groups_picked, application.id, view.role.id))

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, OptionList, Static
+from textual.widgets import Checkbox, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
 from entconsole.screens.action_pane import ActionPane, GroupRightsList, PaneList, select_option
 from entconsole.screens.confirm import ConfirmScreen
+from entconsole.screens.master_detail_pane import MasterDetailPane
 from entconsole.services import apps
 from entconsole.services.apps import WidgetView
 from entconsole.services.errors import ServiceError
@@ -40,15 +41,15 @@ class WidgetGroupList(GroupRightsList):
     """The groups the widget is given to."""
 
 
-class WidgetsPane(ActionPane):
+class WidgetsPane(MasterDetailPane):
     BINDINGS = [
         Binding("p", "toggle_pin", L.KEY_WDG_PIN, id="widgets.pin"),
     ]
 
-    def __init__(self, session, *, id: str | None = None) -> None:
-        super().__init__(session, id=id)
-        self.views: list[WidgetView] = []
-        self.current: WidgetView | None = None
+    MASTER_ID = "wdg-list"
+    DETAIL_ID = "wdg-groups"
+    items: list[WidgetView]
+    current: WidgetView | None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="wdg-columns"):
@@ -70,24 +71,24 @@ class WidgetsPane(ActionPane):
 
     def refresh_data(self) -> None:
         try:
-            self.views = apps.widgets(self.session)
+            self.items = apps.widgets(self.session)
         except ServiceError as error:
-            self.views = []
+            self.items = []
             self.query_one("#wdg-count", Static).update(Content(error.message))
             return
         listing = self.query_one("#wdg-list", WidgetList)
         wanted = self.current.widget.id if self.current else None
         fallback = listing.highlighted
-        width = max((len(v.widget.display_name) for v in self.views), default=0)
-        listing.set_options(Option(widget_prompt(v, width), id=v.widget.id) for v in self.views)
+        width = max((len(v.widget.display_name) for v in self.items), default=0)
+        listing.set_options(Option(widget_prompt(v, width), id=v.widget.id) for v in self.items)
         select_option(listing, wanted, fallback)
-        self.query_one("#wdg-count", Static).update(Content(L.WDG_COUNT.format(count=len(self.views))))
-        self._show_current()
+        self.query_one("#wdg-count", Static).update(Content(L.WDG_COUNT.format(count=len(self.items))))
+        self.pick_current()
 
-    def _show_current(self) -> None:
-        listing = self.query_one("#wdg-list", WidgetList)
-        index = listing.highlighted
-        self.current = self.views[index] if index is not None and index < len(self.views) else None
+    def item_id(self, item: WidgetView) -> str:
+        return item.widget.id
+
+    def show_current(self) -> None:
         right = self.query_one("#wdg-right")
         pin = self.query_one("#wdg-pin", Checkbox)
         groups = self.query_one("#wdg-groups", WidgetGroupList)
@@ -104,21 +105,6 @@ class WidgetsPane(ActionPane):
             empty = Content.styled(L.WDG_NO_GROUP, "italic $text-muted")
             groups.set_options([Option(empty, id="none", disabled=True)] if view else [])
         select_option(groups, wanted, fallback)
-
-    @on(OptionList.OptionHighlighted, "#wdg-list")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if self.current is None or self.current.widget.id != event.option_id:
-            self.query_one("#wdg-groups", WidgetGroupList).highlighted = None
-            self._show_current()
-
-    @on(OptionList.OptionSelected, "#wdg-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.query_one("#wdg-groups", WidgetGroupList).focus()
-
-    def focus_main(self) -> None:
-        self.query_one("#wdg-list", WidgetList).focus()
 
     # ---- actions
 
@@ -142,11 +128,8 @@ class WidgetsPane(ActionPane):
             self.app.bell()
             return
         if event.verb == "grant":
-            try:
-                held = {g.id for g in view.groups}
-                offered = [g for g in apps.pickable_groups(self.session) if g.id not in held]
-            except ServiceError as error:
-                self.notify(error.message, severity="error", markup=False)
+            offered = self.groups_to_offer({g.id for g in view.groups})
+            if offered is None:
                 return
             widget_id = view.widget.id
 
