@@ -51,23 +51,23 @@ class MasterDetailPane(ActionPane):
         self.current = self.items[index] if index is not None and index < len(self.items) else None
         self.show_current()
 
-    # The handlers match any OptionList of the pane and leave the detail's events alone.
+    def _from_master(self, event: OptionList.OptionMessage) -> bool:
+        """Whether `event` comes from the master list (it stops here); the detail's events go on."""
+        if event.option_list.id != self.MASTER_ID:
+            return False
+        event.stop()
+        return True
 
     @on(OptionList.OptionHighlighted)
     def _master_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id != self.MASTER_ID:
-            return
-        event.stop()
-        if self.current is None or self.item_id(self.current) != event.option_id:
+        if self._from_master(event) and (self.current is None or self.item_id(self.current) != event.option_id):
             self.detail().highlighted = None
             self.pick_current()
 
     @on(OptionList.OptionSelected)
     def _master_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id != self.MASTER_ID:
-            return
-        event.stop()
-        self.detail().focus()
+        if self._from_master(event):
+            self.detail().focus()
 
     def groups_to_offer(self, held: Container[str]) -> list[Group] | None:
         """The groups that may be given a right, less those in `held`; None (said in an error toast) if refused."""
