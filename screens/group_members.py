@@ -26,6 +26,7 @@ from textual.widgets import Footer, Input, Static
 
 from entconsole import labels as L
 from entconsole.models import Group, User
+from entconsole.screens.filter_panel_host import FilterPanelHost
 from entconsole.screens.group_actions import confirm_then, follow_store, run_action
 from entconsole.services.accounts import add_to_group, remove_from_group
 from entconsole.services.errors import ServiceError
@@ -84,7 +85,7 @@ class MemberList(UserList):
         return True
 
 
-class GroupMembersScreen(Screen[None]):
+class GroupMembersScreen(FilterPanelHost, Screen[None]):
     """Pushed over the main screen; Escape closes what is open, then the screen."""
 
     CSS_PATH = "group_members.tcss"
@@ -143,16 +144,8 @@ class GroupMembersScreen(Screen[None]):
         return self.query_one("#gmem-members", UserList)
 
     @property
-    def panel(self) -> FilterPanel:
-        return self.query_one(FilterPanel)
-
-    @property
     def search_input(self) -> Input:
         return self.query_one("#gmem-search", Input)
-
-    @property
-    def panel_open(self) -> bool:
-        return self.panel.is_open
 
     # ---- data
 
@@ -250,29 +243,13 @@ class GroupMembersScreen(Screen[None]):
     def _members_sorted(self, event: UserList.SortRequested) -> None:
         event.stop()  # the members stay in name order
 
-    def _facets_offered(self) -> list[Facet]:
+    def offered_facets(self) -> list[Facet]:
         if self._facets is None:
             self._facets = filter_facets(self.session)  # the panel leaves out HIDDEN_CATEGORIES
         return self._facets
 
-    def action_filters(self) -> None:
-        if self.panel_open:
-            self._close_panel()
-            return
-        try:
-            facets = self._facets_offered()
-        except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return
-        self.panel.open(self.state, facets)
-        self.add_class("-filters-open")
-        self.refresh_bindings()
-
-    def _close_panel(self) -> None:
-        self.panel.close()
-        self.remove_class("-filters-open")
-        self.candidates.focus()
-        self.refresh_bindings()
+    def filtered_list(self) -> UserList:
+        return self.candidates
 
     def action_search(self) -> None:
         self.search_input.focus()

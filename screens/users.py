@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from entconsole import labels as L
 from entconsole.models import GroupType, User
 from entconsole.screens.confirm import ConfirmScreen
+from entconsole.screens.filter_panel_host import FilterPanelHost
 from entconsole.screens.section import Section
 from entconsole.screens.user_card import UserCardScreen
 from entconsole.screens.user_create import CreateUserScreen
@@ -97,7 +98,7 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
-class UsersSection(Section):
+class UsersSection(FilterPanelHost, Section):
     SECTION_ID = "users"
     KEY = "2"
     CSS_FILE = "users.tcss"
@@ -155,16 +156,8 @@ class UsersSection(Section):
         return self.query_one(UserList)
 
     @property
-    def panel(self) -> FilterPanel:
-        return self.query_one(FilterPanel)
-
-    @property
     def search_input(self) -> Input:
         return self.query_one("#users-search", Input)
-
-    @property
-    def panel_open(self) -> bool:
-        return self.panel.is_open
 
     @property
     def users(self) -> list[User]:
@@ -221,9 +214,9 @@ class UsersSection(Section):
         self._load()
         self.user_list.keep_marks(existing_ids(self.session, self.user_list.marked))
         if self.panel_open:
-            self.panel.set_facets(self._current_facets())
+            self.panel.set_facets(self.offered_facets())
 
-    def _current_facets(self) -> list[Facet]:
+    def offered_facets(self) -> list[Facet]:
         revision = self.session.store.revision
         if self._facets is None or self._facets_revision != revision:
             self._facets = filter_facets(self.session)
@@ -352,27 +345,13 @@ class UsersSection(Section):
     def action_to_list(self) -> None:
         self.user_list.focus()
 
-    def action_filters(self) -> None:
-        if self.panel_open:
-            self._close_panel()
-            return
-        try:
-            facets = self._current_facets()
-        except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
-            return
-        self.panel.open(self.state, facets)
-        self.add_class("-filters-open")
-        self._update_counter()
-        self.screen.refresh_bindings()
+    def filtered_list(self) -> UserList:
+        return self.user_list
 
-    def _close_panel(self, *, focus_list: bool = True) -> None:
-        if self.panel_open:
-            self.panel.close()
-            self.remove_class("-filters-open")
-            if focus_list:
-                self.user_list.focus()
-            self.screen.refresh_bindings()
+    def panel_toggled(self, opened: bool) -> None:
+        if opened:
+            self._update_counter()
+        super().panel_toggled(opened)
 
     @on(FilterPanel.Changed)
     def _filters_changed(self, event: FilterPanel.Changed) -> None:
