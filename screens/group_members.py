@@ -21,16 +21,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from entconsole import labels as L
 from entconsole.models import Group, User
 from entconsole.screens.filter_panel_host import FilterPanelHost
-from entconsole.screens.group_actions import confirm_then, follow_store, run_action
+from entconsole.screens.group_actions import confirm_then, run_action
+from entconsole.screens.group_screen import GroupScreen
 from entconsole.services.accounts import add_to_group, remove_from_group
-from entconsole.services.errors import ServiceError
-from entconsole.services.groups import get_group, group_members, members_editable
+from entconsole.services.groups import group_members, members_editable
 from entconsole.services.user_list import Category, Facet, FilterState, count_text, filter_facets, list_name
 from entconsole.services.users import DEFAULT_PREDELETION, SortKey, query_users
 from entconsole.widgets.filter_panel import FilterPanel
@@ -85,7 +84,7 @@ class MemberList(UserList):
         return True
 
 
-class GroupMembersScreen(FilterPanelHost, Screen[None]):
+class GroupMembersScreen(FilterPanelHost, GroupScreen):
     """Pushed over the main screen; Escape closes what is open, then the screen."""
 
     CSS_PATH = "group_members.tcss"
@@ -99,10 +98,8 @@ class GroupMembersScreen(FilterPanelHost, Screen[None]):
     ]
 
     def __init__(self, session: "Session", group_id: str) -> None:
-        super().__init__(classes="group-members")
-        self.session = session
-        self.group_id = group_id
-        self.group: Group | None = session.store.get(Group, group_id)
+        super().__init__(session, group_id, classes="group-members")
+        self.group = session.store.get(Group, group_id)
         self.editable = self.group is not None and members_editable(self.group)
         self.state = no_filter()
         self._facets: list[Facet] | None = None
@@ -128,10 +125,6 @@ class GroupMembersScreen(FilterPanelHost, Screen[None]):
         self.set_class(not self.editable, "-read-only")
         self.load()
         (self.candidates if self.editable else self.members).focus()
-        self._unfollow = follow_store(self, self.load)
-
-    def on_unmount(self) -> None:
-        self._unfollow()
 
     # ---- parts
 
@@ -151,13 +144,9 @@ class GroupMembersScreen(FilterPanelHost, Screen[None]):
 
     def load(self) -> None:
         """Both lists, read from the store with the current search and filters."""
-        try:
-            group = get_group(self.session, self.group_id)
-        except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
-            self.dismiss(None)
+        group = self.read_group()
+        if group is None:
             return
-        self.group = group
         store = self.session.store
         members = group_members(store, group)
         self.members.set_users(members, sort=SortKey.NAME, descending=False)
@@ -192,10 +181,6 @@ class GroupMembersScreen(FilterPanelHost, Screen[None]):
             parts += ["  ·  " if parts else "", (L.GMEM_MARKED.format(count=len(focused.marked)), "bold $text-accent")]
         self.query_one("#gmem-counter", Static).update(Content.assemble(*parts))
         self._update_hint()
-
-    def _key(self, binding_id: str, default: str) -> str:
-        key_for = getattr(self.app, "key_for", None)
-        return key_for(binding_id, default) if key_for else default
 
     def _update_hint(self) -> None:
         k = self._key

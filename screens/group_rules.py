@@ -18,13 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from entconsole import labels as L
 from entconsole.models import Group
-from entconsole.screens.group_actions import confirm_then, follow_store, internal_line, run_action, show_refusal, toggle_internal
+from entconsole.screens.group_actions import confirm_then, internal_line, run_action, show_refusal, toggle_internal
+from entconsole.screens.group_screen import GroupScreen
 from entconsole.services.apps import pickable_groups
 from entconsole.services.communication import (
     add_link,
@@ -34,7 +34,7 @@ from entconsole.services.communication import (
     remove_link,
 )
 from entconsole.services.errors import ServiceError
-from entconsole.services.groups import get_group, group_member_ids
+from entconsole.services.groups import group_member_ids
 from entconsole.text import matches
 from entconsole.widgets.group_picker import GroupPicker, group_prompt
 from entconsole.widgets.header import ConsoleHeader
@@ -51,7 +51,7 @@ class RulesColumn(OptionList):
     """One column of groups; its options' ids are group ids."""
 
 
-class GroupRulesScreen(Screen[None]):
+class GroupRulesScreen(GroupScreen):
     CSS_PATH = "group_rules.tcss"
     BINDINGS = [
         Binding("escape", "back", L.KEY_GRULES_BACK, id="group_rules.back"),
@@ -65,10 +65,7 @@ class GroupRulesScreen(Screen[None]):
     ]
 
     def __init__(self, session: "Session", group_id: str) -> None:
-        super().__init__(classes="group-rules")
-        self.session = session
-        self.group_id = group_id
-        self.group: Group | None = None
+        super().__init__(session, group_id, classes="group-rules")
         self.filter = ""
         self.shown: dict[str, list[Group]] = {SENDING: [], RECEIVING: []}
 
@@ -92,10 +89,6 @@ class GroupRulesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.load()
         self.column(SENDING).focus()
-        self._unfollow = follow_store(self, self.load)
-
-    def on_unmount(self) -> None:
-        self._unfollow()
 
     # ---- parts
 
@@ -121,13 +114,9 @@ class GroupRulesScreen(Screen[None]):
     # ---- data
 
     def load(self) -> None:
-        try:
-            group = get_group(self.session, self.group_id)
-        except ServiceError as error:
-            self.notify(error.message, severity="error", markup=False)
-            self.dismiss(None)
+        group = self.read_group()
+        if group is None:
             return
-        self.group = group
         store = self.session.store
         members = len(group_member_ids(store, group))
         self.query_one("#grules-title", Static).update(
@@ -157,10 +146,6 @@ class GroupRulesScreen(Screen[None]):
             column.set_options([Option(Content.styled(L.GRULES_EMPTY, "dim"), disabled=True)])
         template = L.GRULES_SENDING_COUNT if side == SENDING else L.GRULES_RECEIVING_COUNT
         self.query_one(f"#grules-{side}-box").border_subtitle = template.format(count=len(groups))
-
-    def _key(self, binding_id: str, default: str) -> str:
-        key_for = getattr(self.app, "key_for", None)
-        return key_for(binding_id, default) if key_for else default
 
     def _update_hint(self) -> None:
         k = self._key
