@@ -11,6 +11,7 @@ link (DOMAIN.md section 5) is refused before the confirmation with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -41,6 +42,7 @@ from entconsole.widgets.header import ConsoleHeader
 from entconsole.widgets.inputs import SearchInput
 
 if TYPE_CHECKING:
+    from entconsole.services.results import ActionResult
     from entconsole.services.session import Session
 
 SENDING = "sending"  # links from the group: its members see those groups
@@ -248,14 +250,7 @@ class GroupRulesScreen(GroupScreen):
         except ServiceError as error:
             show_refusal(self, error)
             return
-        assert self.group is not None
-        text = L.GRULES_ADD_CONFIRM.format(name=self.group.name)
-        text += "\n\n" + L.GRULES_ADD_WHAT.format(source=source.name, target=target.name)
-        source_id, target_id = source.id, target.id
-        confirm_then(
-            self, L.GRP_CONFIRM_TITLE, text,
-            lambda: run_action(self, lambda: add_link(self.session, source_id, target_id), self.load),
-        )
+        self._confirm_link_change(L.GRULES_ADD_CONFIRM, L.GRULES_ADD_WHAT, source, target, add_link)
 
     def action_remove(self) -> None:
         side = self.side
@@ -264,12 +259,19 @@ class GroupRulesScreen(GroupScreen):
             self.notify(L.GRULES_NOTHING, severity="warning", markup=False)
             return
         source, target = self._link_ends(side, other)
-        text = L.GRULES_REMOVE_CONFIRM.format(name=self.group.name)
-        text += "\n\n" + L.GRULES_REMOVE_WHAT.format(source=source.name, target=target.name)
+        self._confirm_link_change(L.GRULES_REMOVE_CONFIRM, L.GRULES_REMOVE_WHAT, source, target, remove_link)
+
+    def _confirm_link_change(
+        self, question: str, what: str, source: Group, target: Group,
+        change: Callable[[Session, str, str], ActionResult],
+    ) -> None:
+        """Ask (about this group, the link source → target), then one service call and read again."""
+        assert self.group is not None
+        text = question.format(name=self.group.name) + "\n\n" + what.format(source=source.name, target=target.name)
         source_id, target_id = source.id, target.id
         confirm_then(
             self, L.GRP_CONFIRM_TITLE, text,
-            lambda: run_action(self, lambda: remove_link(self.session, source_id, target_id), self.load),
+            lambda: run_action(self, lambda: change(self.session, source_id, target_id), self.load),
         )
 
     def action_internal(self) -> None:
