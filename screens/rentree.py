@@ -26,6 +26,7 @@ from entconsole.services.errors import ServiceError
 from entconsole.services.rentree import USERS_LIST_FILTER, Checklist, StepReport, checklist
 from entconsole.store import StoreError
 from entconsole.widgets.footer import ConsoleFooter
+from entconsole.screens.checks import while_composed
 
 if TYPE_CHECKING:
     from entconsole.services.session import Session
@@ -167,6 +168,7 @@ class RentreeScreen(Screen[None]):
         if step is not None:
             self.app.push_screen(StepScreen(self.session, step.step))
 
+    @while_composed
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "users_list":
             step = self._current()

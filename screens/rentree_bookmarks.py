@@ -26,6 +26,7 @@ from entconsole.services.errors import ServiceError
 from entconsole.services.results import ActionResult
 from entconsole.store import StoreError
 from entconsole.widgets.footer import ConsoleFooter
+from entconsole.screens.checks import while_composed
 
 if TYPE_CHECKING:
     from entconsole.services.session import Session
@@ -121,6 +122,7 @@ class BookmarksScreen(Screen[None]):
         self._show_members()
         self.refresh_bindings()
 
+    @while_composed
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted or action == "back":
             return True

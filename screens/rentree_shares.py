@@ -17,6 +17,7 @@ from entconsole import labels as L
 from entconsole.services.errors import ServiceError
 from entconsole.services.rentree_shares import ShareView, share_to_members, structure_shares
 from entconsole.store import StoreError
+from entconsole.screens.checks import while_composed
 
 if TYPE_CHECKING:
     from entconsole.services.session import Session
@@ -86,6 +87,7 @@ class SharesScreen(Screen[None]):
             return None
         return self.views[shares.highlighted]
 
+    @while_composed
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "named":
             view = self._current() if self.is_mounted else None

@@ -16,6 +16,7 @@ from entconsole import labels as L
 from entconsole.screens.action_pane import ActionPane, GroupRightsList, select_option
 from entconsole.screens.master_detail_pane import MasterDetailPane
 from entconsole.screens.confirm import ConfirmScreen
+from entconsole.screens.checks import while_composed
 from entconsole.services import apps
 from entconsole.services.apps import ApplicationView, RoleView
 from entconsole.services.errors import ServiceError
@@ -127,6 +128,7 @@ class ApplicationsPane(MasterDetailPane):
 
     # ---- keys
 
+    @while_composed
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         search = self.query_one("#apps-search", Input)
         if action == "clear_search":

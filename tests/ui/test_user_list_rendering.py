@@ -131,3 +131,18 @@ async def test_the_list_follows_the_search_box_before_its_frame(make_app):
         assert 0 < len(section.users) < everyone
         section.search_input.value = ""
         assert len(section.users) == everyone
+
+
+async def test_a_new_result_is_drawn_before_the_next_frame(make_app):
+    """set_users draws the visible rows at once (the frame then only reuses them)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        user_list = (await open_list(pilot, app)).user_list
+        user_list._row_cache.clear()
+        later = list(reversed(user_list.users))  # rows the screen does not show yet
+        user_list.set_users(later, sort=user_list.sort, descending=not user_list.descending)
+        visible = user_list.scrollable_content_region.height - 1
+        assert len(user_list._row_cache) == visible
+        misses = user_list._row_cache.misses
+        await pilot.pause()  # the frame
+        assert user_list._row_cache.misses == misses
