@@ -403,7 +403,8 @@ class Backups:
             while target.exists():
                 target = self.directory / name.replace(".json", f"-{n}.json")
                 n += 1
-            atomic_write(target, self.store_path.read_bytes())
+            with open(self.store_path, "rb") as source:  # copied by the kernel, not read into memory
+                atomic_write(target, [(0, os.fstat(source.fileno()).st_size)], source)
         except OSError as exc:
             raise StoreWriteError(
                 labels.STORE_BACKUP_FAILED.format(path=self.directory, detail=_os_detail(exc))

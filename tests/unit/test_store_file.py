@@ -158,3 +158,12 @@ def test_keys_another_writer_chose_are_renumbered_by_the_next_commit(demo_path, 
     assert all(key.isdigit() for key in written["users"])
     fresh = Store(demo_path, create=False)
     assert {u.id: u for u in fresh.all(User)} == {u.id: u for u in store.all(User)}
+
+
+def test_a_backup_is_the_file_byte_for_byte(demo_path, clock):
+    from datetime import datetime
+
+    store = Store(demo_path, create=False, clock=clock)
+    copy = store.backups.save("essai", datetime(2024, 9, 5, 10, 0))
+    assert copy.read_bytes() == demo_path.read_bytes()
+    assert Store(copy, create=False).count(User) == store.count(User)
