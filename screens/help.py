@@ -47,9 +47,12 @@ def help_lines(app: App, active: dict[str, ActiveBinding]) -> list[HelpLine]:
         description = describe(binding)
         if description is None:
             continue
-        if node is app:
+        # A widget's key that runs the app's or the screen's action (Accueil shows
+        # 7 and j in its footer) works there: list it there.
+        widget = node is not app and not isinstance(node, Screen)
+        if node is app or (widget and binding.action.startswith("app.")):
             scope = L.HELP_SCOPE_APP
-        elif isinstance(node, Screen):
+        elif not widget or binding.action.startswith("screen."):
             scope = L.HELP_SCOPE_SCREEN
         else:
             scope = L.HELP_SCOPE_WIDGET
