@@ -195,8 +195,8 @@ def text_problem(value: str, field: str, *, multiline: bool = False) -> str | No
 
 def name_problem(value: str, field: str) -> str | None:
     """Why a name from a file cannot be stored (None when it can)."""
-    if has_control(value):
-        return L.IO_NAME_CONTROL.format(field=field)
+    if problem := text_problem(value, field, multiline=True):
+        return problem
     if len(value) > MAX_NAME:
         return L.IO_NAME_TOO_LONG.format(field=field, max=MAX_NAME)
     return None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from entconsole import labels as L
 from entconsole.models import school_year_of
+from entconsole.services.bulk_accounts import record_duplicates
 from entconsole.services.csv_io import Table, UnusableFile, header_key, name_problem, read_table, write_csv
 from entconsole.services.imports import RowAction, RowOutcome
 from entconsole.services.session import Session
@@ -157,3 +158,11 @@ def mark_disappearances(users, profiles, sources, seen_ids, sid, today, report, 
                 and sid in user.structures and user.disappearance_date is None and user.delete_date is None):
             put(user, disappearance_date=today)
             report.disappeared.append(user.display_name)
+
+
+def note_duplicates(tx, report, users, changed, current) -> None:
+    """Duplicates among the accounts the feed created or changed, against the others."""
+    known = {u.id for u in users}
+    pool = [current(u) for u in users] + [u for u in changed.values() if u.id not in known]
+    touched = [u for u in changed.values() if u.delete_date is None and u.disappearance_date is None]
+    report.duplicates = record_duplicates(tx, touched, pool)

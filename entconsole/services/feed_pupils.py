@@ -14,13 +14,14 @@ from datetime import date
 
 from entconsole import labels as L
 from entconsole.models import INE_RE, Level, Profile, SchoolClass, Source, User, display_name, school_year_of
-from entconsole.services.bulk_accounts import ClassBook, TakenLogins, person_key, record_duplicates
+from entconsole.services.bulk_accounts import ClassBook, TakenLogins, person_key
 from entconsole.services.csv_io import Table, name_problem, parse_date, text_problem
 from entconsole.services.feed_common import (
     FeedKind,
     FeedReport,
     cell_getter,
     mark_disappearances,
+    note_duplicates,
     midnight,
     name_reasons,
     run_feed,
@@ -258,10 +259,7 @@ def _pupils(session: Session, table: Table, columns: dict[str, int], report: Fee
                     report, put, current)
     if tx is None:
         return []
-    known = {u.id for u in users}
-    pool = [current(u) for u in users] + [u for u in changed.values() if u.id not in known]
-    touched = [u for u in changed.values() if u.delete_date is None and u.disappearance_date is None]
-    report.duplicates = record_duplicates(tx, touched, pool)
+    note_duplicates(tx, report, users, changed, current)
     return list(changed) + [c.id for c in classes.created]
 
 

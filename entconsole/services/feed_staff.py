@@ -12,13 +12,14 @@ from datetime import date
 
 from entconsole import labels as L
 from entconsole.models import Profile, Source, User, display_name
-from entconsole.services.bulk_accounts import TakenLogins, person_key, record_duplicates
+from entconsole.services.bulk_accounts import TakenLogins, person_key
 from entconsole.services.csv_io import Table, parse_date, text_problem
 from entconsole.services.feed_common import (
     FeedKind,
     FeedReport,
     cell_getter,
     mark_disappearances,
+    note_duplicates,
     midnight,
     name_reasons,
     run_feed,
@@ -161,8 +162,5 @@ def _staff(session: Session, table: Table, columns: dict[str, int], report: Feed
                         report, put, current)
     if tx is None:
         return []
-    known = {u.id for u in staff}
-    pool = [current(u) for u in staff] + [u for u in changed.values() if u.id not in known]
-    touched = [u for u in changed.values() if u.delete_date is None and u.disappearance_date is None]
-    report.duplicates = record_duplicates(tx, touched, pool)
+    note_duplicates(tx, report, staff, changed, current)
     return list(changed)
