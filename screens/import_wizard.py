@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -14,10 +15,11 @@ from textual.widgets import Button, Checkbox, Collapsible, Select, Static
 
 from entconsole import labels as L
 from entconsole.models import Profile
+from entconsole.screens.background import run_service
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.io_panes import FilePane, _row
 from entconsole.screens.shown_data import is_large
-from entconsole.services.csv_io import UnusableFile, write_csv
+from entconsole.services.csv_io import write_csv
 from entconsole.services.csv_templates import template_header
 from entconsole.services.errors import ServiceError
 from entconsole.services.exports import PROFILE_FILE_SLUG, output_path
@@ -35,14 +37,6 @@ ROWS_SHOWN = 200  # rows listed per report category; the downloadable report has
 # Above this size (about 3,000 rows), or on a large store, a check or an import runs in a
 # thread behind a loading indicator (100,000 rows: half a minute).
 LARGE_FILE_BYTES = 512 * 1024
-
-
-def _import(args: tuple) -> tuple[ImportReport | None, ServiceError | StoreError | None]:
-    session, profile, raw, options, apply, file_name = args
-    try:
-        return import_csv(session, profile, raw, options, apply=apply, file_name=file_name), None
-    except (UnusableFile, ServiceError, StoreError) as error:
-        return None, error
 
 
 def _report_lines(rows: list, describe: Callable) -> Content:
@@ -159,25 +153,18 @@ class ImportPane(FilePane):
         """Check (apply=False) or apply the file; in a thread when it takes seconds."""
         assert self.raw is not None
         self._runs += 1
-        run = (self._runs, apply, changed)
-        args = (self.session, self._profile(), self.raw, self._options(), apply, self.file_name)
-        if is_large(self.session.store) or len(self.raw) > LARGE_FILE_BYTES:
-            self.loading = True
-            self._import_in_thread(args, run)
-            return
-        self._imported(run, *_import(args))
-
-    @work(thread=True, group="csv-import", exit_on_error=False)
-    def _import_in_thread(self, args: tuple, run: tuple[int, bool, int]) -> None:
-        self.app.call_from_thread(self._imported, run, *_import(args))
+        call = partial(import_csv, self.session, self._profile(), self.raw, self._options(), apply=apply,
+                       file_name=self.file_name)
+        run_service(self, call, partial(self._imported, self._runs, apply, changed), group="csv-import",
+                    in_thread=is_large(self.session.store) or len(self.raw) > LARGE_FILE_BYTES)
 
     def _imported(
-        self, run: tuple[int, bool, int], report: ImportReport | None, error: ServiceError | StoreError | None
+        self, number: int, apply: bool, changed: int, report: ImportReport | None,
+        error: ServiceError | StoreError | None,
     ) -> None:
-        number, apply, changed = run
         if number != self._runs:
-            return  # another check started since (options changed): its result follows
-        self.loading = False
+            self.loading = True  # another check started since (options changed): it is still running
+            return
         if error is not None:
             if apply:
                 self.failed(error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Static
 from entconsole import labels as L
 from entconsole.fmt import format_datetime, pick
 from entconsole.models import BLOCKING_ORDER, BlockAction, Profile
+from entconsole.screens.background import run_service
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.pane import EstablishmentPane
 from entconsole.screens.shown_data import RefreshWhenShown, is_large
@@ -122,26 +123,11 @@ class MassBlockPane(RefreshWhenShown, EstablishmentPane):
     def refresh_data(self) -> None:
         if self.defer_until_shown():  # every account counted: not for a hidden tab
             return
-        if is_large(self.session.store):  # 0.4 s at 100,000 accounts: the console keeps answering
-            self._count_in_thread()
-            return
-        try:
-            rows = profile_rows(self.session)
-        except ServiceError as error:
-            self._show_rows(None, error)
-            return
-        self._show_rows(rows, None)
+        # 0.4 s at 100,000 accounts: counted in a thread, the console keeps answering
+        run_service(self, partial(profile_rows, self.session), self._show_rows,
+                    in_thread=is_large(self.session.store), group="block-rows", loading=False)
 
-    @work(thread=True, exclusive=True, group="block-rows", exit_on_error=False)
-    def _count_in_thread(self) -> None:
-        try:
-            rows = profile_rows(self.session)
-        except ServiceError as error:
-            self.app.call_from_thread(self._show_rows, None, error)
-        else:
-            self.app.call_from_thread(self._show_rows, rows, None)
-
-    def _show_rows(self, rows: list[ProfileRow] | None, error: ServiceError | None) -> None:
+    def _show_rows(self, rows: list[ProfileRow] | None, error: ServiceError | StoreError | None) -> None:
         if rows is None:
             self.query_one("#block-pager", Static).update(Content(error.message if error else ""))
             return
@@ -218,28 +204,11 @@ class MassBlockPane(RefreshWhenShown, EstablishmentPane):
     def _confirmed(self, profile: Profile, action: BlockAction, confirmed: bool | None) -> None:
         if not confirmed:
             return
-        if is_large(self.session.store):  # seconds at 100,000 accounts: show it is working
-            self.loading = True
-            self._block_in_thread(profile, action)
-            return
-        try:
-            result = mass_block(self.session, profile, action)
-        except (ServiceError, StoreError) as error:
-            self.failed(error)
-            return
-        self.done(result)
-
-    @work(thread=True, exclusive=True, group="mass-block", exit_on_error=False)
-    def _block_in_thread(self, profile: Profile, action: BlockAction) -> None:
-        try:
-            result = mass_block(self.session, profile, action)
-        except (ServiceError, StoreError) as error:
-            self.app.call_from_thread(self._blocked, None, error)
-        else:
-            self.app.call_from_thread(self._blocked, result, None)
+        # seconds at 100,000 accounts: in a thread, behind a loading indicator
+        run_service(self, partial(mass_block, self.session, profile, action), self._blocked,
+                    in_thread=is_large(self.session.store), group="mass-block")
 
     def _blocked(self, result: ActionResult | None, error: ServiceError | StoreError | None) -> None:
-        self.loading = False
         if result is not None:
             self.done(result)
         elif error is not None:
