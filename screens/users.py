@@ -10,7 +10,6 @@ revision moved.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from entconsole import labels as L
+from entconsole.idle_gc import freeze_long_lived, unfreeze
 from entconsole.models import GroupType, User
 from entconsole.screens.confirm import ConfirmScreen
 from entconsole.screens.filter_panel_host import FilterPanelHost
@@ -81,23 +81,6 @@ class UsersSearch(SearchInput):
         self._typed(value)
 
 
-def freeze_long_lived() -> None:
-    """Keep the garbage collector's full passes off what lives for the whole session.
-
-    Once the list is first drawn, the session's lasting objects exist: the
-    store's indexes built since its load (which froze the documents), the
-    sorted roster of the school, the screens and Textual's caches. A full
-    pass walked them all, 15 to 20 ms at 10,000 accounts, once every 25 or so
-    keystrokes: a frame missed while typing. Only the young generations are
-    collected first (a full pass here would stall the first keys at 100,000
-    accounts); older garbage still around stays frozen until the section
-    gives everything back to the collector when it is removed (the console
-    quits, changes school, or a test's console ends).
-    """
-    gc.collect(1)
-    gc.freeze()
-
-
 class UsersSection(FilterPanelHost, Section):
     SECTION_ID = "users"
     KEY = "2"
@@ -144,7 +127,7 @@ class UsersSection(FilterPanelHost, Section):
 
     def on_unmount(self) -> None:
         if self._loaded:
-            gc.unfreeze()  # see freeze_long_lived
+            unfreeze()  # see idle_gc.freeze_long_lived
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < CRAMPED_WIDTH, "-cramped")
