@@ -153,13 +153,12 @@ def _copy_range(source: BinaryIO, target: BinaryIO, offset: int, length: int) ->
         while offset < end:
             copied = os.copy_file_range(src, dst, end - offset, offset)
             if copied == 0:
-                raise OSError(errno.EIO, "short copy")
+                break  # the copy below says what is wrong
             offset += copied
-        return
     except (AttributeError, OSError) as exc:  # no copy_file_range here (or not between these files)
-        if isinstance(exc, OSError) and exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EIO):
+        if isinstance(exc, OSError) and exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
             raise
-    while offset < end:
+    while offset < end:  # what the kernel did not copy
         chunk = os.pread(src, min(COPY_CHUNK, end - offset), offset)
         if not chunk:
             raise OSError(errno.EIO, labels.DETAIL_NOT_FOUND)
@@ -352,8 +351,9 @@ def _carry_indexes(previous: _State, state: _State, changed: Iterable[tuple[str,
                 index.add(now)
 
 
-def _fingerprint(path: Path) -> tuple[int, int, int]:
-    st = os.stat(path)
+def _fingerprint(file: Path | int) -> tuple[int, int, int]:
+    """Which version of the file a path (or an open file descriptor) holds."""
+    st = os.stat(file)
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
@@ -536,8 +536,7 @@ class Store:
         gc.disable()
         try:
             with open(self.path, "rb") as handle:
-                st = os.fstat(handle.fileno())  # of the file read, even if replaced meanwhile
-                fingerprint = (st.st_ino, st.st_mtime_ns, st.st_size)
+                fingerprint = _fingerprint(handle.fileno())  # the file read, even if replaced meanwhile
                 try:
                     state = self._read_laid_out(handle, previous)
                 except NotLaidOut:
@@ -829,8 +828,7 @@ class Store:
             handle = open(self.path, "rb")
         except OSError:
             return None
-        st = os.fstat(handle.fileno())
-        if (st.st_ino, st.st_mtime_ns, st.st_size) != self._fingerprint:
+        if _fingerprint(handle.fileno()) != self._fingerprint:
             handle.close()
             return None
         return handle
